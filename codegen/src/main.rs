@@ -1,6 +1,7 @@
 //! The `graphgen` command-line tool.
 
-fn main() {
-    eprintln!("graphgen: no commands yet");
-    std::process::exit(2);
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    graphgen::cli::run(graphgen::cli::Cli::parse())
 }

@@ -1,0 +1,722 @@
+//! The type index of one API version: which resource spec defines each type name,
+//! inheritance (base and derived types), which types the selected actions reach,
+//! their Rust names, and which fields must be boxed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::{self, Case, Scope};
+use super::{EmitDiagnostic, module_name};
+use crate::spec::{
+    ApiPage, ApiVersion, BodyKind, EnumMember, Primitive, Property, ResourceKind, ResourcePage,
+    TypeExpr,
+};
+
+/// Rust names the generated code uses unqualified, so no generated type may take them.
+pub(crate) const RESERVED_TYPE_NAMES: &[&str] =
+    &["Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Self"];
+
+/// A type defined by a resource spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(usize);
+
+/// What a defined type is.
+#[derive(Debug, Clone)]
+pub enum DefKind<'a> {
+    /// An entity or complex type: a struct (its page's properties).
+    Struct,
+    /// An enum type with these members.
+    Enum {
+        /// Members in page order.
+        members: &'a [EnumMember],
+        /// 1-based line of the definition.
+        line: u32,
+    },
+}
+
+/// One type defined by a resource spec.
+#[derive(Debug, Clone)]
+pub struct TypeDef<'a> {
+    /// Path of the defining spec (`v1.0/resources/call.json`).
+    pub spec_path: &'a str,
+    /// The defining page.
+    pub page: &'a ResourcePage,
+    /// Struct or enum.
+    pub kind: DefKind<'a>,
+    /// The name as the docs write it (`call`, `callState`).
+    pub wire_name: &'a str,
+    /// The qualified `@odata.type` without `#` (`microsoft.graph.call`).
+    pub odata_type: String,
+    /// The base type, when it is defined by a spec.
+    pub base: Option<TypeId>,
+    /// Every type deriving from this one (transitively), sorted by wire name.
+    pub derived: Vec<TypeId>,
+}
+
+/// The outcome of resolving a [`TypeExpr`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// An Edm primitive.
+    Primitive(Primitive),
+    /// A type some spec defines.
+    Type(TypeId),
+    /// A collection.
+    Collection(Box<Resolved>),
+    /// Nothing usable: kept as raw JSON. The text says why (for docs and diagnostics).
+    Raw(String),
+}
+
+/// The index of one version's types.
+#[derive(Debug)]
+pub struct TypeIndex<'a> {
+    version: ApiVersion,
+    defs: Vec<TypeDef<'a>>,
+    by_name: BTreeMap<String, Vec<TypeId>>,
+    by_stem: BTreeMap<String, Vec<TypeId>>,
+    reached: BTreeSet<TypeId>,
+    rust_names: BTreeMap<TypeId, String>,
+    any_names: BTreeMap<TypeId, String>,
+    modules: BTreeMap<&'a str, String>,
+    boxed: BTreeSet<(TypeId, String)>,
+    diagnostics: Vec<EmitDiagnostic>,
+}
+
+/// Something that roots reachability: a type expression and where it was seen.
+struct Root<'e> {
+    expr: &'e TypeExpr,
+    spec: String,
+    item: String,
+}
+
+impl<'a> TypeIndex<'a> {
+    /// Index the resource pages of `version`, then compute what `api_pages` (and the
+    /// types of `root_resources`) reach, name the reached types, and find the fields
+    /// that need a `Box`.
+    pub fn build(
+        version: ApiVersion,
+        resources: impl IntoIterator<Item = (&'a str, &'a ResourcePage)>,
+        api_pages: &[(&'a str, &'a ApiPage)],
+        root_resources: &[&'a str],
+    ) -> TypeIndex<'a> {
+        let mut index = TypeIndex {
+            version,
+            defs: Vec::new(),
+            by_name: BTreeMap::new(),
+            by_stem: BTreeMap::new(),
+            reached: BTreeSet::new(),
+            rust_names: BTreeMap::new(),
+            any_names: BTreeMap::new(),
+            modules: BTreeMap::new(),
+            boxed: BTreeSet::new(),
+            diagnostics: Vec::new(),
+        };
+        for (path, page) in resources {
+            if page.version == version {
+                index.add_page(path, page);
+            }
+        }
+        index.link_bases();
+        index.reach(api_pages, root_resources);
+        index.name_types();
+        index.find_boxed();
+        index
+    }
+
+    fn add_page(&mut self, path: &'a str, page: &'a ResourcePage) {
+        let push = |index: &mut TypeIndex<'a>, def: TypeDef<'a>| {
+            let id = TypeId(index.defs.len());
+            let mut keys = vec![def.wire_name.to_ascii_lowercase()];
+            let qualified = def.odata_type.to_ascii_lowercase();
+            if let Some(rest) = qualified.strip_prefix("microsoft.graph.") {
+                keys.push(rest.to_string());
+            }
+            keys.push(qualified);
+            keys.dedup();
+            for key in keys {
+                let ids = index.by_name.entry(key).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            index.by_stem.entry(page.stem.to_ascii_lowercase()).or_default().push(id);
+            index.defs.push(def);
+        };
+        let namespace = page.namespace.as_deref().unwrap_or("microsoft.graph");
+        match page.kind {
+            ResourceKind::Entity | ResourceKind::Complex => {
+                let odata_type = page
+                    .odata_type
+                    .clone()
+                    .map(|t| t.trim_start_matches('#').to_string())
+                    .unwrap_or_else(|| format!("{namespace}.{}", page.name));
+                push(
+                    self,
+                    TypeDef {
+                        spec_path: path,
+                        page,
+                        kind: DefKind::Struct,
+                        wire_name: &page.name,
+                        odata_type,
+                        base: None,
+                        derived: Vec::new(),
+                    },
+                );
+            }
+            ResourceKind::Enum => push(
+                self,
+                TypeDef {
+                    spec_path: path,
+                    page,
+                    kind: DefKind::Enum { members: &page.members, line: 1 },
+                    wire_name: &page.name,
+                    odata_type: format!("{namespace}.{}", page.name),
+                    base: None,
+                    derived: Vec::new(),
+                },
+            ),
+            ResourceKind::EnumCollection | ResourceKind::Overview => {}
+        }
+        for def in &page.enums {
+            push(
+                self,
+                TypeDef {
+                    spec_path: path,
+                    page,
+                    kind: DefKind::Enum { members: &def.members, line: def.line },
+                    wire_name: &def.name,
+                    odata_type: format!("{namespace}.{}", def.name),
+                    base: None,
+                    derived: Vec::new(),
+                },
+            );
+        }
+    }
+
+    fn link_bases(&mut self) {
+        for i in 0..self.defs.len() {
+            let def = &self.defs[i];
+            if !matches!(def.kind, DefKind::Struct) {
+                continue;
+            }
+            let Some(base_expr) = &def.page.base_type else { continue };
+            let base = match self.lookup(base_expr) {
+                Some(base) if matches!(self.defs[base.0].kind, DefKind::Struct) => base,
+                _ => {
+                    let name = match base_expr {
+                        TypeExpr::Named { name, .. } => name.clone(),
+                        other => format!("{other:?}"),
+                    };
+                    // `entity` (just `id`) is the base of most entity types; pages outside
+                    // the selected area rarely define it. The fields are not lost: unknown
+                    // fields are kept by every struct.
+                    self.diagnostics.push(EmitDiagnostic::new(
+                        def.spec_path,
+                        def.wire_name,
+                        format!(
+                            "base type `{name}` is defined by no spec: its properties are not \
+                             emitted as fields (they are kept in `additional_properties`)"
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            self.defs[i].base = Some(base);
+        }
+        // Break inheritance cycles (a page that names itself or a descendant as base).
+        for i in 0..self.defs.len() {
+            let mut seen = BTreeSet::from([TypeId(i)]);
+            let mut current = self.defs[i].base;
+            while let Some(b) = current {
+                if !seen.insert(b) {
+                    let def = &self.defs[i];
+                    self.diagnostics.push(EmitDiagnostic::new(
+                        def.spec_path,
+                        def.wire_name,
+                        "inheritance cycle: the base type is ignored".to_string(),
+                    ));
+                    self.defs[i].base = None;
+                    break;
+                }
+                current = self.defs[b.0].base;
+            }
+        }
+        for i in 0..self.defs.len() {
+            let mut current = self.defs[i].base;
+            while let Some(b) = current {
+                self.defs[b.0].derived.push(TypeId(i));
+                current = self.defs[b.0].base;
+            }
+        }
+        let keys: Vec<(String, String)> =
+            self.defs.iter().map(|d| (d.wire_name.to_string(), d.spec_path.to_string())).collect();
+        for def in &mut self.defs {
+            def.derived.sort_by(|a, b| keys[a.0].cmp(&keys[b.0]));
+        }
+    }
+
+    /// The version indexed.
+    pub fn version(&self) -> ApiVersion {
+        self.version
+    }
+
+    /// A defined type.
+    pub fn def(&self, id: TypeId) -> &TypeDef<'a> {
+        &self.defs[id.0]
+    }
+
+    /// Find the type a named expression denotes: by name (case-insensitive, with or
+    /// without the `microsoft.graph.` namespace; exact-case matches first), preferring
+    /// the definition on the linked page, then the page named like the type, then the first by spec path;
+    /// failing a name match, the single type of the linked page.
+    fn lookup(&self, expr: &TypeExpr) -> Option<TypeId> {
+        let TypeExpr::Named { name, page } = expr else { return None };
+        self.lookup_name(name, page.as_deref())
+    }
+
+    fn lookup_name(&self, name: &str, page: Option<&str>) -> Option<TypeId> {
+        let key = name.trim_start_matches('#').to_ascii_lowercase();
+        let key = key.strip_prefix("microsoft.graph.").unwrap_or(&key);
+        let page = page.map(|p| p.to_ascii_lowercase());
+        if let Some(ids) = self.by_name.get(key) {
+            let bare = name.trim_start_matches('#');
+            let bare = bare.strip_prefix("microsoft.graph.").unwrap_or(bare);
+            let exact = |id: &&TypeId| self.defs[id.0].wire_name == bare;
+            let on_page =
+                |id: &&TypeId| page.as_deref() == Some(&*self.defs[id.0].page.stem.to_lowercase());
+            let own_page = |id: &&TypeId| self.defs[id.0].page.stem.eq_ignore_ascii_case(key);
+            let exact_ids: Vec<TypeId> = ids.iter().filter(exact).copied().collect();
+            let ids = if exact_ids.is_empty() { ids.clone() } else { exact_ids };
+            return ids
+                .iter()
+                .find(on_page)
+                .or_else(|| ids.iter().find(own_page))
+                .or_else(|| ids.iter().min_by_key(|id| self.defs[id.0].spec_path))
+                .copied();
+        }
+        let page = page?;
+        match self.by_stem.get(&page).map(Vec::as_slice) {
+            Some([only]) => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Resolve a type expression (see [`Resolved`]).
+    pub fn resolve(&self, expr: &TypeExpr) -> Resolved {
+        match expr {
+            TypeExpr::Primitive { name } => Resolved::Primitive(*name),
+            TypeExpr::Named { name, .. } => match self.lookup(expr) {
+                Some(id) => Resolved::Type(id),
+                None => Resolved::Raw(format!("the docs define no type `{name}`")),
+            },
+            TypeExpr::Collection { item } => Resolved::Collection(Box::new(self.resolve(item))),
+            TypeExpr::Union { variants } => self.resolve_union(variants),
+            TypeExpr::Unknown { text } => {
+                Resolved::Raw(format!("the docs give the type as `{}`", text.trim()))
+            }
+        }
+    }
+
+    /// "A or B": the closest common base type of the alternatives, when they have one.
+    fn resolve_union(&self, variants: &[TypeExpr]) -> Resolved {
+        let described = || {
+            variants
+                .iter()
+                .map(|v| match v {
+                    TypeExpr::Named { name, .. } => format!("`{name}`"),
+                    other => format!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        let mut common: Option<Vec<TypeId>> = None;
+        for variant in variants {
+            let Some(id) = self.lookup(variant) else {
+                return Resolved::Raw(format!(
+                    "one of {}, which the docs do not all define",
+                    described()
+                ));
+            };
+            let chain = self.chain(id);
+            common = Some(match common {
+                None => chain,
+                Some(previous) => previous.into_iter().filter(|t| chain.contains(t)).collect(),
+            });
+        }
+        // Chains are self-first, so the first common entry is the closest ancestor.
+        match common.and_then(|c| c.first().copied()) {
+            Some(id) => Resolved::Type(id),
+            None => Resolved::Raw(format!("one of {}, which share no base type", described())),
+        }
+    }
+
+    /// `id` and its ancestors, self first.
+    fn chain(&self, id: TypeId) -> Vec<TypeId> {
+        let mut chain = vec![id];
+        let mut current = self.defs[id.0].base;
+        while let Some(b) = current {
+            chain.push(b);
+            current = self.defs[b.0].base;
+        }
+        chain
+    }
+
+    /// The fields of a struct type: its ancestors' properties (root first), then its
+    /// own; a property redeclared (same name, same case) by a derived type replaces the
+    /// base's in place.
+    /// Relationships come after properties. Returns (property, is_relationship).
+    pub fn fields(&self, id: TypeId) -> Vec<(&'a Property, bool)> {
+        let mut chain = self.chain(id);
+        chain.reverse();
+        let mut out: Vec<(&'a Property, bool)> = Vec::new();
+        let mut pos: BTreeMap<String, usize> = BTreeMap::new();
+        for relationship in [false, true] {
+            for t in &chain {
+                let page = self.defs[t.0].page;
+                let list = if relationship { &page.relationships } else { &page.properties };
+                for prop in list {
+                    let key = prop.name.clone();
+                    match pos.get(&key) {
+                        Some(&i) => out[i] = (prop, relationship),
+                        None => {
+                            pos.insert(key, out.len());
+                            out.push((prop, relationship));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn reach(&mut self, api_pages: &[(&'a str, &'a ApiPage)], root_resources: &[&'a str]) {
+        let mut roots: Vec<Root<'a>> = Vec::new();
+        let mut example_types: Vec<(&'a str, &'a str)> = Vec::new();
+        for (path, page) in api_pages {
+            for param in &page.request_body.params {
+                roots.push(Root {
+                    expr: &param.type_expr,
+                    spec: path.to_string(),
+                    item: format!("request body parameter `{}`", param.name),
+                });
+            }
+            if let BodyKind::Resource { type_expr } = &page.request_body.kind {
+                roots.push(Root {
+                    expr: type_expr,
+                    spec: path.to_string(),
+                    item: "request body".into(),
+                });
+            }
+            if let Some(body) = &page.response.body {
+                roots.push(Root {
+                    expr: &body.type_expr,
+                    spec: path.to_string(),
+                    item: "response body".into(),
+                });
+            }
+            if let Some(expr) = page.response.location.as_ref().and_then(|l| l.type_expr.as_ref()) {
+                roots.push(Root { expr, spec: path.to_string(), item: "Location header".into() });
+            }
+            for example in &page.examples {
+                if let Some(t) = example.annotation.as_ref().and_then(|a| a.odata_type.as_deref()) {
+                    example_types.push((path, t));
+                }
+            }
+        }
+        let mut queue: Vec<TypeId> = Vec::new();
+        for root in &roots {
+            self.reach_expr(root.expr, &root.spec, &root.item, &mut queue);
+        }
+        for (path, name) in example_types {
+            match self.lookup_name(name, None) {
+                Some(id) => queue.push(id),
+                None => self.diagnostics.push(EmitDiagnostic::new(
+                    path,
+                    "examples",
+                    format!("an example is annotated with type `{name}`, which no spec defines"),
+                )),
+            }
+        }
+        for path in root_resources {
+            for (i, def) in self.defs.iter().enumerate() {
+                if def.spec_path == *path {
+                    queue.push(TypeId(i));
+                }
+            }
+        }
+        while let Some(id) = queue.pop() {
+            if !self.reached.insert(id) {
+                continue;
+            }
+            let def = self.defs[id.0].clone();
+            if let Some(base) = def.base {
+                queue.push(base);
+            }
+            queue.extend(def.derived.iter().copied());
+            if matches!(def.kind, DefKind::Struct) {
+                // Own properties only: inherited ones are reached through the base.
+                for prop in def.page.properties.iter().chain(&def.page.relationships) {
+                    let item = format!("{}.{}", def.wire_name, prop.name);
+                    self.reach_expr(&prop.type_expr, def.spec_path, &item, &mut queue);
+                }
+            }
+        }
+    }
+
+    fn reach_expr(&mut self, expr: &TypeExpr, spec: &str, item: &str, queue: &mut Vec<TypeId>) {
+        fn walk(r: &Resolved, out: &mut Vec<TypeId>) -> Option<String> {
+            match r {
+                Resolved::Primitive(_) => None,
+                Resolved::Type(id) => {
+                    out.push(*id);
+                    None
+                }
+                Resolved::Collection(item) => walk(item, out),
+                Resolved::Raw(why) => Some(why.clone()),
+            }
+        }
+        let resolved = self.resolve(expr);
+        // The alternatives of a union are reached too (they are the derived types).
+        if let TypeExpr::Union { variants } = expr {
+            for v in variants {
+                if let Some(id) = self.lookup(v) {
+                    queue.push(id);
+                }
+            }
+        }
+        if let Some(why) = walk(&resolved, queue) {
+            self.diagnostics.push(EmitDiagnostic::new(
+                spec,
+                item,
+                format!("{why}: emitted as raw JSON (`serde_json::Value`)"),
+            ));
+        }
+    }
+
+    fn name_types(&mut self) {
+        let mut order: Vec<TypeId> = self.reached.iter().copied().collect();
+        order.sort_by_key(|id| (self.defs[id.0].wire_name, self.defs[id.0].spec_path));
+        let mut scope = Scope::with_reserved(Case::Pascal, RESERVED_TYPE_NAMES);
+        for id in &order {
+            let name = scope.name(self.defs[id.0].wire_name);
+            self.rust_names.insert(*id, name);
+        }
+        for id in &order {
+            if self.is_polymorphic(*id) {
+                let name =
+                    scope.unique(&format!("Any{}", names::pascal(self.defs[id.0].wire_name)));
+                self.any_names.insert(*id, name);
+            }
+        }
+        let mut pages: Vec<&'a str> = order.iter().map(|id| self.defs[id.0].spec_path).collect();
+        pages.sort();
+        pages.dedup();
+        let mut modules = Scope::with_reserved(Case::Snake, &["types"]);
+        for path in pages {
+            let stem = module_name(path);
+            self.modules.insert(path, modules.name(&stem));
+        }
+    }
+
+    /// Whether values typed by `id` may hold a derived type (so they use the `Any…`
+    /// enum).
+    pub fn is_polymorphic(&self, id: TypeId) -> bool {
+        matches!(self.defs[id.0].kind, DefKind::Struct) && !self.defs[id.0].derived.is_empty()
+    }
+
+    /// The reached types, in definition order (spec path, then page order).
+    pub fn reached(&self) -> impl Iterator<Item = TypeId> + '_ {
+        self.reached.iter().copied()
+    }
+
+    /// Whether a type is reached by the selection.
+    pub fn is_reached(&self, id: TypeId) -> bool {
+        self.reached.contains(&id)
+    }
+
+    /// The Rust name of a reached type (`Call`).
+    pub fn rust_name(&self, id: TypeId) -> &str {
+        &self.rust_names[&id]
+    }
+
+    /// The name of the `Any…` enum of a polymorphic type.
+    pub fn any_name(&self, id: TypeId) -> Option<&str> {
+        self.any_names.get(&id).map(String::as_str)
+    }
+
+    /// The Rust name used where a value of this type appears: the `Any…` enum for
+    /// polymorphic types, the struct or enum otherwise.
+    pub fn value_name(&self, id: TypeId) -> &str {
+        self.any_name(id).unwrap_or_else(|| self.rust_name(id))
+    }
+
+    /// The module (file) of the page that defines a reached type.
+    pub fn module_of_spec(&self, spec_path: &str) -> Option<&str> {
+        self.modules.get(spec_path).map(String::as_str)
+    }
+
+    /// Pages with reached types and their module names, sorted by spec path.
+    pub fn modules(&self) -> impl Iterator<Item = (&'a str, &str)> + '_ {
+        self.modules.iter().map(|(p, m)| (*p, m.as_str()))
+    }
+
+    /// Diagnostics found while indexing.
+    pub fn diagnostics(&self) -> &[EmitDiagnostic] {
+        &self.diagnostics
+    }
+
+    /// Whether the field `wire` of struct `id` is boxed (it closes a cycle).
+    pub fn is_boxed(&self, id: TypeId, wire: &str) -> bool {
+        self.boxed.contains(&(id, wire.to_string()))
+    }
+
+    /// The Rust type of a resolved expression. `types` is the path to the module that
+    /// re-exports every type (`super` inside a types file).
+    pub fn rust_type(&self, r: &Resolved, types: &TokenStream) -> TokenStream {
+        match r {
+            Resolved::Primitive(p) => primitive_type(*p),
+            Resolved::Type(id) => {
+                let name = names::ident(self.value_name(*id));
+                quote!(#types::#name)
+            }
+            Resolved::Collection(item) => {
+                let item = self.rust_type(item, types);
+                quote!(Vec<#item>)
+            }
+            Resolved::Raw(_) => quote!(::graphgen_runtime::serde_json::Value),
+        }
+    }
+
+    /// Find the struct fields that need a `Box` so that the types have a finite size:
+    /// a non-collection field whose type can contain the struct again (same strongly
+    /// connected component of the by-value containment graph).
+    fn find_boxed(&mut self) {
+        // Nodes: 2*id = the struct, 2*id+1 = its Any enum.
+        let n = self.defs.len() * 2;
+        let mut edges: Vec<Vec<(usize, Option<String>)>> = vec![Vec::new(); n];
+        for &id in &self.reached {
+            if !matches!(self.defs[id.0].kind, DefKind::Struct) {
+                continue;
+            }
+            for (prop, _) in self.fields(id) {
+                if let Resolved::Type(t) = self.resolve(&prop.type_expr) {
+                    if matches!(self.defs[t.0].kind, DefKind::Struct) {
+                        let node = if self.is_polymorphic(t) { 2 * t.0 + 1 } else { 2 * t.0 };
+                        edges[2 * id.0].push((node, Some(prop.name.clone())));
+                    }
+                }
+            }
+            if self.is_polymorphic(id) {
+                edges[2 * id.0 + 1].push((2 * id.0, None));
+                for d in &self.defs[id.0].derived {
+                    edges[2 * id.0 + 1].push((2 * d.0, None));
+                }
+            }
+        }
+        let adjacency: Vec<Vec<usize>> =
+            edges.iter().map(|e| e.iter().map(|(t, _)| *t).collect()).collect();
+        let scc = strongly_connected(&adjacency);
+        for (from, list) in edges.iter().enumerate() {
+            for (to, wire) in list {
+                if let Some(wire) = wire {
+                    if scc[from] == scc[*to] {
+                        self.boxed.insert((TypeId(from / 2), wire.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Rust type of an Edm primitive. Dates, times, durations and GUIDs stay strings
+/// (their ISO 8601 / canonical text) so that the generated crate needs no date library
+/// and round trips are exact.
+pub fn primitive_type(p: Primitive) -> TokenStream {
+    match p {
+        Primitive::String
+        | Primitive::DateTimeOffset
+        | Primitive::Date
+        | Primitive::TimeOfDay
+        | Primitive::Duration
+        | Primitive::Guid
+        | Primitive::Binary => quote!(String),
+        Primitive::Boolean => quote!(bool),
+        Primitive::Byte => quote!(u8),
+        Primitive::SByte => quote!(i8),
+        Primitive::Int16 => quote!(i16),
+        Primitive::Int32 => quote!(i32),
+        Primitive::Int64 => quote!(i64),
+        Primitive::Single => quote!(f32),
+        Primitive::Double | Primitive::Decimal => quote!(f64),
+        Primitive::Stream => quote!(Vec<u8>),
+        Primitive::Json => quote!(::graphgen_runtime::serde_json::Value),
+    }
+}
+
+/// Tarjan's algorithm, iterative: the component number of every node.
+fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
+    let n = adjacency.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut component = vec![usize::MAX; n];
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for start in 0..n {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(&mut (v, ref mut child)) = work.last_mut() {
+            if *child == 0 && index[v] == usize::MAX {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = adjacency[v].get(*child) {
+                *child += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strongly_connected;
+
+    #[test]
+    fn components() {
+        // 0 -> 1 -> 2 -> 0, 3 -> 3, 4 alone, 2 -> 4
+        let adjacency = vec![vec![1], vec![2], vec![0, 4], vec![3], vec![]];
+        let c = strongly_connected(&adjacency);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[1], c[2]);
+        assert_ne!(c[2], c[4]);
+        assert_ne!(c[3], c[0]);
+    }
+}

@@ -1,0 +1,406 @@
+//! Types from resource specs: structs (with inherited fields), `Any…` enums for
+//! polymorphic values, and open enums.
+//!
+//! - **Structs.** Every property is an `Option` (Graph omits properties freely:
+//!   `$select`, partial responses, request bodies), skipped when `None`. Each struct
+//!   also has `odata_type` (`@odata.type`) and `additional_properties`, a flattened map
+//!   that keeps every member the docs do not list, so a round trip loses nothing but
+//!   `null` members (read as `None`, then omitted). A derived type carries its base's
+//!   fields (root first). A field that would make a type contain itself is boxed.
+//! - **Polymorphism.** Where a value is typed by a type that has derived types, the
+//!   value's type is `Any<Base>`: one variant per concrete type (the base first, then
+//!   the derived types by name) and `Unknown(serde_json::Value)`. Deserialization reads
+//!   the JSON, then dispatches on `@odata.type` (case-insensitive; absent means the
+//!   base); a type not listed keeps its JSON in `Unknown`. No `untagged` guessing.
+//! - **Open enums.** The documented members, `UnknownFutureValue` (Graph's marker for
+//!   members added later), and `Other(String)` for any value not listed, so unseen
+//!   values survive a round trip (`Unlisted(String)` if a member is called `other`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{self, LinkBase};
+use super::index::{DefKind, Resolved, TypeId, TypeIndex};
+use super::names::{self, Case, Scope};
+use crate::spec::{EnumMember, Property};
+
+/// Fields every struct has, taken before the docs' names.
+pub(crate) const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
+
+/// The items of one reached type: the struct and its `Any…` enum, or the enum.
+pub fn type_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+    match &index.def(id).kind {
+        DefKind::Struct => {
+            let item = struct_tokens(index, id);
+            let any = if index.is_polymorphic(id) { any_tokens(index, id) } else { quote!() };
+            quote!(#item #any)
+        }
+        DefKind::Enum { members, .. } => enum_tokens(index, id, members),
+    }
+}
+
+fn link_base(index: &TypeIndex<'_>) -> LinkBase {
+    LinkBase { version: index.version(), resource: true }
+}
+
+/// The serde derives and container attribute every generated data type uses.
+pub(crate) fn serde_derives(default: bool) -> TokenStream {
+    let default = if default { quote!(Default,) } else { quote!() };
+    quote! {
+        #[derive(
+            Debug, Clone, #default PartialEq,
+            ::graphgen_runtime::serde::Serialize, ::graphgen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "graphgen_runtime::serde")]
+    }
+}
+
+/// The `odata_type` field every struct starts with.
+pub(crate) fn odata_type_field(odata_type: &str) -> TokenStream {
+    let doc = docs::doc_attrs(&format!(
+        "The `@odata.type` of the value (`#{odata_type}`), when the JSON names it."
+    ));
+    quote! {
+        #doc
+        #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+        pub odata_type: Option<String>,
+    }
+}
+
+/// The `additional_properties` field every struct ends with.
+pub(crate) fn additional_properties_field() -> TokenStream {
+    let doc = docs::doc_attrs(
+        "Members the docs do not list, kept as received so that a round trip loses nothing.",
+    );
+    quote! {
+        #doc
+        #[serde(flatten)]
+        pub additional_properties: ::graphgen_runtime::serde_json::Map<
+            String,
+            ::graphgen_runtime::serde_json::Value,
+        >,
+    }
+}
+
+/// One `Option` field for a property (or a request body parameter).
+pub(crate) fn field_tokens(
+    rust_name: &str,
+    wire_name: &str,
+    ty: TokenStream,
+    boxed: bool,
+    doc: &str,
+) -> TokenStream {
+    let ident = names::ident(rust_name);
+    let ty = if boxed { quote!(Box<#ty>) } else { ty };
+    let doc = docs::doc_attrs(doc);
+    quote! {
+        #doc
+        #[serde(rename = #wire_name, skip_serializing_if = "Option::is_none")]
+        pub #ident: Option<#ty>,
+    }
+}
+
+/// The doc text of a field: the description, and what a raw-JSON fallback means.
+pub(crate) fn field_doc(description: &str, resolved: &Resolved, base: &LinkBase) -> String {
+    let mut text = docs::sanitize(description, base);
+    if text.is_empty() {
+        text = "Not described by the docs.".to_string();
+    }
+    if let Some(why) = raw_reason(resolved) {
+        text.push_str(&format!("\n\nKept as raw JSON: {}.", docs::plain(&why)));
+    }
+    text
+}
+
+fn raw_reason(resolved: &Resolved) -> Option<String> {
+    match resolved {
+        Resolved::Raw(why) => Some(why.clone()),
+        Resolved::Collection(item) => raw_reason(item),
+        _ => None,
+    }
+}
+
+fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+    let def = index.def(id);
+    let base = link_base(index);
+    let name = names::ident(index.rust_name(id));
+    let mut doc = vec![docs::sanitize(&def.page.description, &base)];
+    if def.page.description.trim().is_empty() {
+        doc[0] = format!("The `{}` type.", def.wire_name);
+    }
+    if let Some(b) = def.base {
+        doc.push(format!(
+            "Derived from `{}`: carries its fields, then its own.",
+            index.def(b).wire_name
+        ));
+    }
+    if index.is_polymorphic(id) {
+        let any = index.any_name(id).expect("polymorphic types have an Any enum");
+        doc.push(format!(
+            "Values typed `{}` may hold a derived type: they use [`{any}`].",
+            def.wire_name
+        ));
+    }
+    doc.push(docs::doc_link(&def.page.doc_url));
+    let doc = docs::doc_attrs(&docs::paragraphs(doc));
+
+    let types = quote!(super);
+    let mut scope = Scope::with_reserved(Case::Snake, RESERVED_FIELDS);
+    let fields = index.fields(id).into_iter().filter_map(|(prop, relationship)| {
+        if prop.name == "@odata.type" {
+            return None;
+        }
+        Some(property_field(index, id, prop, relationship, &mut scope, &types, &base))
+    });
+    let fields: Vec<TokenStream> = fields.collect();
+    let odata = odata_type_field(&def.odata_type);
+    let extra = additional_properties_field();
+    let derives = serde_derives(true);
+    quote! {
+        #doc
+        #derives
+        pub struct #name {
+            #odata
+            #(#fields)*
+            #extra
+        }
+    }
+}
+
+fn property_field(
+    index: &TypeIndex<'_>,
+    owner: TypeId,
+    prop: &Property,
+    relationship: bool,
+    scope: &mut Scope,
+    types: &TokenStream,
+    base: &LinkBase,
+) -> TokenStream {
+    let rust_name = scope.name(&prop.name);
+    let resolved = index.resolve(&prop.type_expr);
+    let ty = index.rust_type(&resolved, types);
+    let mut doc = field_doc(&prop.description, &resolved, base);
+    if relationship {
+        doc.push_str("\n\nA relationship: present when expanded (`$expand`).");
+    }
+    field_tokens(&rust_name, &prop.name, ty, index.is_boxed(owner, &prop.name), &doc)
+}
+
+fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+    let def = index.def(id);
+    let any = names::ident(index.any_name(id).expect("polymorphic"));
+    let mut members = vec![id];
+    members.extend(def.derived.iter().copied());
+    let mut scope = Scope::new(Case::Pascal);
+    let variants: Vec<(TypeId, proc_macro2::Ident)> =
+        members.iter().map(|m| (*m, names::ident(&scope.unique(index.rust_name(*m))))).collect();
+    let unknown = names::ident(&scope.unique("Unknown"));
+
+    let doc = docs::doc_attrs(&docs::paragraphs([
+        format!(
+            "A `{}` value: the type itself or one of its derived types, told apart by \
+             `@odata.type`.",
+            def.wire_name
+        ),
+        "Deserializing dispatches on `@odata.type` (no `@odata.type` means the base type); \
+         a type this crate does not know is kept as raw JSON. Build a value with `From` \
+         (`.into()`), which also sets `@odata.type` for derived types."
+            .to_string(),
+    ]));
+    let variant_defs = variants.iter().map(|(m, v)| {
+        let ty = names::ident(index.rust_name(*m));
+        let text = if *m == id {
+            format!(
+                "The base type, [`{ty}`](super::{ty}) (`#{}`, or no `@odata.type`).",
+                index.def(*m).odata_type
+            )
+        } else {
+            format!("The derived type [`{ty}`](super::{ty}) (`#{}`).", index.def(*m).odata_type)
+        };
+        let doc = docs::doc_attrs(&text);
+        quote!(#doc #v(super::#ty),)
+    });
+    let unknown_doc = docs::doc_attrs("A type this crate does not know, as received.");
+    let serialize_arms = variants.iter().map(|(_, v)| {
+        quote!(Self::#v(value) => ::graphgen_runtime::serde::Serialize::serialize(value, serializer),)
+    });
+    let decode_arms = variants.iter().map(|(m, v)| {
+        let tag = index.def(*m).odata_type.to_ascii_lowercase();
+        if *m == id {
+            quote!(None | Some(#tag) => from_value(value).map(Self::#v),)
+        } else {
+            quote!(Some(#tag) => from_value(value).map(Self::#v),)
+        }
+    });
+    let from_impls = variants.iter().map(|(m, v)| {
+        let ty = names::ident(index.rust_name(*m));
+        if *m == id {
+            quote! {
+                impl From<super::#ty> for #any {
+                    fn from(value: super::#ty) -> Self {
+                        Self::#v(value)
+                    }
+                }
+            }
+        } else {
+            let tag = format!("#{}", index.def(*m).odata_type);
+            quote! {
+                impl From<super::#ty> for #any {
+                    fn from(mut value: super::#ty) -> Self {
+                        value.odata_type.get_or_insert_with(|| #tag.to_string());
+                        Self::#v(value)
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #any {
+            #(#variant_defs)*
+            #unknown_doc
+            #unknown(::graphgen_runtime::serde_json::Value),
+        }
+
+        impl ::graphgen_runtime::serde::Serialize for #any {
+            fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+            where
+                S: ::graphgen_runtime::serde::Serializer,
+            {
+                match self {
+                    #(#serialize_arms)*
+                    Self::#unknown(value) => ::graphgen_runtime::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #any {
+            fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+            where
+                D: ::graphgen_runtime::serde::Deserializer<'de>,
+            {
+                use ::graphgen_runtime::serde::de::Error as _;
+                use ::graphgen_runtime::serde_json::{from_value, Value};
+                let value = <Value as ::graphgen_runtime::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value
+                    .get("@odata.type")
+                    .and_then(Value::as_str)
+                    .map(|tag| tag.trim_start_matches('#').to_ascii_lowercase());
+                let decoded = match tag.as_deref() {
+                    #(#decode_arms)*
+                    _ => Ok(Self::#unknown(value)),
+                };
+                decoded.map_err(D::Error::custom)
+            }
+        }
+
+        #(#from_impls)*
+    }
+}
+
+/// The wire value of `unknownFutureValue`.
+const UNKNOWN_FUTURE_VALUE: &str = "unknownFutureValue";
+
+fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> TokenStream {
+    let def = index.def(id);
+    let base = link_base(index);
+    let name = names::ident(index.rust_name(id));
+
+    let mut scope = Scope::new(Case::Pascal);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut variants: Vec<(String, proc_macro2::Ident, String)> = Vec::new();
+    for member in members {
+        if !seen.insert(member.name.clone()) {
+            continue;
+        }
+        let doc = if member.description.trim().is_empty() {
+            docs::code(&member.name)
+        } else {
+            format!("{}: {}", docs::code(&member.name), docs::sanitize(&member.description, &base))
+        };
+        variants.push((member.name.clone(), names::ident(&scope.name(&member.name)), doc));
+    }
+    if seen.insert(UNKNOWN_FUTURE_VALUE.to_string()) {
+        let doc = "`unknownFutureValue`: Graph's marker for members added after the client \
+                   was built (sent to clients that do not opt in to them)."
+            .to_string();
+        variants.push((
+            UNKNOWN_FUTURE_VALUE.into(),
+            names::ident(&scope.name(UNKNOWN_FUTURE_VALUE)),
+            doc,
+        ));
+    }
+    let other = if scope.is_taken("Other") { "Unlisted" } else { "Other" };
+    let other = names::ident(&scope.unique(other));
+
+    let description = if def.page.kind == crate::spec::ResourceKind::Enum
+        && !def.page.description.trim().is_empty()
+    {
+        docs::sanitize(&def.page.description, &base)
+    } else {
+        format!("The `{}` values.", def.wire_name)
+    };
+    let doc = docs::doc_attrs(&docs::paragraphs([
+        description,
+        format!(
+            "An open enum: a value the docs do not list is kept in `{other}`, so it \
+             survives a round trip."
+        ),
+        docs::doc_link(&def.page.doc_url),
+    ]));
+    let variant_defs = variants.iter().map(|(_, v, doc)| {
+        let doc = docs::doc_attrs(doc);
+        quote!(#doc #v,)
+    });
+    let other_doc = docs::doc_attrs("A value the docs do not list, as received.");
+    let as_str_arms = variants.iter().map(|(wire, v, _)| quote!(Self::#v => #wire,));
+    let from_arms = variants.iter().map(|(wire, v, _)| quote!(#wire => Self::#v,));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variant_defs)*
+            #other_doc
+            #other(String),
+        }
+
+        impl #name {
+            /// The value as it appears in JSON.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str_arms)*
+                    Self::#other(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_arms)*
+                    other => Self::#other(other.to_string()),
+                }
+            }
+        }
+
+        impl ::graphgen_runtime::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+            where
+                S: ::graphgen_runtime::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+            where
+                D: ::graphgen_runtime::serde::Deserializer<'de>,
+            {
+                let value = <String as ::graphgen_runtime::serde::Deserialize>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}
