@@ -3,7 +3,17 @@
 //! The pipeline runs one way:
 //! `doc pages (.md) --distill--> specs/*.json --emit--> Rust (types + client fns)`.
 //!
-//! - [`spec`]: the spec model, the contract between the two halves.
+//! - [`spec`]: the spec model, the contract between the two halves;
+//! - [`source`]: where doc pages come from (a tree, a page, a `.tar.gz`);
+//! - [`distill`]: markdown -> spec;
+//! - [`catalog`]: type names -> the resource pages that define them;
+//! - [`store`]: the `specs/` folder;
+//! - [`job`]: the distill job the CLI runs (sources, selection, writing, report).
 #![deny(missing_docs)]
 
+pub mod catalog;
+pub mod distill;
+pub mod job;
+pub mod source;
 pub mod spec;
+pub mod store;

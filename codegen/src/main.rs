@@ -1,6 +1,7 @@
-//! The `graphgen` command-line tool.
+//! The `graphgen` command-line tool: a thin shell over the library.
 
-fn main() {
-    eprintln!("graphgen: no commands yet");
-    std::process::exit(2);
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
