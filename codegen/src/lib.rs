@@ -3,14 +3,26 @@
 //! The pipeline runs one way:
 //! `doc pages (.md) --distill--> specs/*.json --emit--> Rust (types + client fns)`.
 //!
-//! - [`spec`]: the spec model, the contract between the two halves.
-//! - [`emit`]: specs → Rust (tokens, then formatted files).
-//! - [`SpecSet`]: the specs the emitter reads.
+//! - [`spec`]: the spec model, the contract between the two halves;
+//! - [`source`]: where doc pages come from (a tree, a page, a `.tar.gz`);
+//! - [`distill`]: markdown -> spec;
+//! - [`catalog`]: type names -> the resource pages that define them;
+//! - [`store`]: the `specs/` folder;
+//! - [`job`]: the distill job the CLI runs (sources, selection, writing, report);
+//! - [`emit`]: specs -> Rust (tokens per file, then prettyplease);
+//! - [`SpecSet`]: the specs the emitter reads;
+//! - [`Builder`]: the build.rs API (and what `graphgen generate` / `check` run).
 #![deny(missing_docs)]
 
-pub mod cli;
+mod builder;
+pub mod catalog;
+pub mod distill;
 pub mod emit;
+pub mod job;
+pub mod source;
 pub mod spec;
 pub mod specset;
+pub mod store;
 
+pub use builder::{BuildError, Builder};
 pub use specset::SpecSet;

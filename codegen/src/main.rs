@@ -1,7 +1,7 @@
-//! The `graphgen` command-line tool.
+//! The `graphgen` command-line tool: a thin shell over the library.
 
-use clap::Parser;
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    graphgen::cli::run(graphgen::cli::Cli::parse())
+    cli::main()
 }

@@ -1,13 +1,10 @@
 //! A set of specs: what the emitter reads. Loaded from a `specs/` directory (CLI,
 //! build.rs) or built in memory (benchmark, proc-macro).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::spec::{ApiPage, PageSpec, ResourcePage};
-
-/// Files under a specs directory that are not page specs.
-const NOT_PAGES: &[&str] = &["schema.json", "lock.json"];
+use crate::store::{self, StoreError};
 
 /// One spec and where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,27 +20,6 @@ pub struct LoadedSpec {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpecSet {
     specs: Vec<LoadedSpec>,
-}
-
-/// Why a specs directory could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// A directory or file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The path.
-        path: PathBuf,
-        /// The error.
-        source: std::io::Error,
-    },
-    /// A spec file is not a valid spec.
-    #[error("{path} is not a valid graphgen spec: {source}")]
-    Invalid {
-        /// The spec file.
-        path: PathBuf,
-        /// The JSON error.
-        source: serde_json::Error,
-    },
 }
 
 impl SpecSet {
@@ -62,28 +38,14 @@ impl SpecSet {
         SpecSet { specs }
     }
 
-    /// Read every `*.json` page spec under `dir` (recursively; `schema.json` and
-    /// `lock.json` are skipped). Returns the set and every file read, for
-    /// `rerun-if-changed`.
-    pub fn load_dir(dir: &Path) -> Result<(SpecSet, Vec<PathBuf>), LoadError> {
-        let mut files = Vec::new();
-        collect_json(dir, &mut files)?;
-        files.sort();
-        let mut specs = Vec::new();
-        for file in &files {
-            let text = fs::read_to_string(file)
-                .map_err(|source| LoadError::Io { path: file.clone(), source })?;
-            let spec = PageSpec::from_json(&text)
-                .map_err(|source| LoadError::Invalid { path: file.clone(), source })?;
-            let rel = file.strip_prefix(dir).unwrap_or(file);
-            let path = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            specs.push(LoadedSpec { path, spec });
-        }
-        Ok((SpecSet::from_loaded(specs), files))
+    /// Read every spec of a `specs/` folder (see [`crate::store`]). Returns the set and
+    /// the spec files read (for `rerun-if-changed`).
+    pub fn load_dir(dir: &Path) -> Result<(SpecSet, Vec<PathBuf>), StoreError> {
+        let specs = store::read_all(dir)?;
+        let files = specs.iter().map(|(rel, _)| dir.join(rel)).collect();
+        let set =
+            SpecSet::from_loaded(specs.into_iter().map(|(path, spec)| LoadedSpec { path, spec }));
+        Ok((set, files))
     }
 
     /// Every spec, sorted by path.
@@ -116,23 +78,4 @@ impl SpecSet {
     pub fn is_empty(&self) -> bool {
         self.specs.is_empty()
     }
-}
-
-fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let entries =
-        fs::read_dir(dir).map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
-        let path = entry.path();
-        let file_type =
-            entry.file_type().map_err(|source| LoadError::Io { path: path.clone(), source })?;
-        if file_type.is_dir() {
-            collect_json(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json")
-            && !path.file_name().is_some_and(|n| NOT_PAGES.iter().any(|skip| n == *skip))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }

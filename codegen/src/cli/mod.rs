@@ -1,60 +1,51 @@
-//! The `graphgen` command line: thin shells over the library, one file per subcommand.
+//! Command-line parsing and dispatch. Each subcommand lives in its own module.
 
-pub mod check;
-pub mod generate;
+mod check;
+mod distill;
+mod generate;
+mod progress;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// `graphgen`: distill Microsoft Graph reference pages into specs, emit Rust from them.
+/// graphgen: a code generator for Microsoft Graph, from its API reference pages.
 #[derive(Debug, Parser)]
-#[command(name = "graphgen", version, about)]
-pub struct Cli {
-    /// The subcommand.
+#[command(name = "graphgen", version, about, long_about = None)]
+struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    command: Command,
 }
 
-/// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
+    /// Distill doc pages (.md) into JSON specs.
+    Distill(distill::Args),
     /// Emit Rust from specs.
-    Generate(generate::GenerateArgs),
-    /// Check that the generated code is what the specs produce (exit 1 with a diff if not).
-    Check(check::CheckArgs),
+    Generate(generate::Args),
+    /// Exit 1 with a unified diff when the generated code differs from what the specs
+    /// produce.
+    Check(generate::Args),
 }
 
-/// Run a parsed command line.
-pub fn run(cli: Cli) -> ExitCode {
+/// Parse the command line, run the command, render its errors.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate(args) => args.run().map(|_| ExitCode::SUCCESS),
-        Command::Check(args) => args.run(),
+        Command::Distill(args) => distill::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(code) => code,
-        Err(error) => {
-            eprintln!("graphgen: {error}");
-            ExitCode::from(2)
+        Err(e) => {
+            eprintln!("graphgen: error: {e}");
+            let mut source = std::error::Error::source(&*e);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
+            ExitCode::FAILURE
         }
     }
-}
-
-/// Errors of the CLI subcommands.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// The specs could not be read.
-    #[error(transparent)]
-    Load(#[from] crate::specset::LoadError),
-    /// Emitting failed.
-    #[error(transparent)]
-    Emit(#[from] crate::emit::EmitError),
-    /// Writing or reading the output failed.
-    #[error("{path}: {source}")]
-    Io {
-        /// The path.
-        path: std::path::PathBuf,
-        /// The error.
-        source: std::io::Error,
-    },
 }

@@ -23,7 +23,7 @@ use std::fmt;
 
 use proc_macro2::TokenStream;
 
-pub use module::{emit_files, emit_tokens, format_file, inline_tokens};
+pub use module::{HEADER_PREFIX, emit_files, emit_tokens, format_file, header, inline_tokens};
 
 /// What to emit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -30,6 +30,11 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, kind, message: message.into(), line, file: None }
     }
 
+    /// A note at a line of the page: odd, but the spec is complete.
+    pub fn note(kind: DiagnosticKind, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, kind, message: message.into(), line, file: None }
+    }
+
     /// An error at a line of the page: the page's spec is incomplete in a way that
     /// matters to the emitter.
     pub fn error(kind: DiagnosticKind, line: Option<u32>, message: impl Into<String>) -> Self {

@@ -12,12 +12,19 @@ pub struct LockFile {
     pub format: u32,
     /// The generator that wrote the specs (`graphgen <version>`).
     pub generator: String,
-    /// Where the docs came from, for each source read (a path, an archive name, a
-    /// repository URL), sorted.
+    /// Where the docs came from, in order of precedence (a page found in several
+    /// sources is distilled from the first): paths as given to `graphgen distill`.
     pub docs_sources: Vec<String>,
     /// The docs commit, for each source where it is known (from a MANIFEST or git).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub docs_commits: BTreeMap<String, String>,
+    /// The selection the specs were distilled with: spec path globs (`beta/api/call-*`);
+    /// empty means every page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<String>,
+    /// Whether the resource pages reached by the selected actions' types were added.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub with_types: bool,
     /// One entry per spec written, keyed by spec path (`beta/api/call-answer.json`).
     pub pages: BTreeMap<String, LockedPage>,
 }

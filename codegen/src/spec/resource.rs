@@ -177,9 +177,12 @@ pub struct JsonRepresentation {
     /// The annotation's `baseType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_type: Option<String>,
-    /// The annotation's `openType`.
+    /// The annotation's `openType`: instances may carry properties not listed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub open_type: bool,
+    /// The annotation's `abstract`: only derived types are ever instantiated.
+    #[serde(default, rename = "abstract", skip_serializing_if = "is_false")]
+    pub is_abstract: bool,
     /// 1-based line of the code fence.
     pub line: u32,
 }

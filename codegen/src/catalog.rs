@@ -1,0 +1,228 @@
+//! The type catalog: resolving the type names that specs mention to the resource pages
+//! that define them, per API version, and the set of pages a selection of actions
+//! reaches.
+//!
+//! The one resolution rule: a name resolves, within its version, to the resource page
+//! its link names (`[prompt](../resources/prompt.md)` -> `prompt`), else to the page
+//! whose stem, type name or `@odata.type` equals the name case-insensitively (with any
+//! `microsoft.graph.` prefix dropped), else to an enum defined on an enum-collection
+//! page (`enums.md`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::spec::{
+    ApiPage, ApiVersion, BodyKind, EnumDef, ExampleKind, ResourceKind, ResourcePage, TypeExpr,
+};
+
+/// What a name resolves to.
+#[derive(Debug, Clone, Copy)]
+pub enum TypeDef<'a> {
+    /// A resource page (entity, complex or enum type).
+    Resource(&'a ResourcePage),
+    /// An enum defined on a page that defines several.
+    Enum {
+        /// The page.
+        page: &'a ResourcePage,
+        /// The enum.
+        def: &'a EnumDef,
+    },
+}
+
+impl<'a> TypeDef<'a> {
+    /// The page that defines the type.
+    pub fn page(&self) -> &'a ResourcePage {
+        match self {
+            TypeDef::Resource(p) => p,
+            TypeDef::Enum { page, .. } => page,
+        }
+    }
+}
+
+/// Resource pages indexed by every name they answer to.
+#[derive(Debug, Default)]
+pub struct Catalog<'a> {
+    stems: HashMap<(ApiVersion, String), &'a ResourcePage>,
+    names: HashMap<(ApiVersion, String), &'a ResourcePage>,
+    enums: HashMap<(ApiVersion, String), (&'a ResourcePage, &'a EnumDef)>,
+    derived: HashMap<(ApiVersion, String), Vec<&'a ResourcePage>>,
+}
+
+/// The lookup key of a type name: lower case, `microsoft.graph.` dropped.
+pub fn name_key(name: &str) -> String {
+    let lower = name.trim().to_ascii_lowercase();
+    lower.strip_prefix("microsoft.graph.").unwrap_or(&lower).to_string()
+}
+
+impl<'a> Catalog<'a> {
+    /// Index resource pages. When two pages answer to the same name, the first wins.
+    pub fn new(pages: impl IntoIterator<Item = &'a ResourcePage>) -> Self {
+        let mut catalog = Catalog::default();
+        for page in pages {
+            let v = page.version;
+            catalog.stems.entry((v, page.stem.to_ascii_lowercase())).or_insert(page);
+            if page.kind != ResourceKind::EnumCollection && page.kind != ResourceKind::Overview {
+                catalog.names.entry((v, name_key(&page.name))).or_insert(page);
+                if let Some(t) = &page.odata_type {
+                    catalog.names.entry((v, name_key(t))).or_insert(page);
+                }
+            }
+            for def in &page.enums {
+                catalog.enums.entry((v, name_key(&def.name))).or_insert((page, def));
+            }
+        }
+        let all: Vec<&'a ResourcePage> = catalog.stems.values().copied().collect();
+        for page in all {
+            if let Some(TypeExpr::Named { name, page: link }) = &page.base_type {
+                if let Some(TypeDef::Resource(base)) =
+                    catalog.resolve(page.version, name, link.as_deref())
+                {
+                    catalog
+                        .derived
+                        .entry((page.version, base.stem.to_ascii_lowercase()))
+                        .or_default()
+                        .push(page);
+                }
+            }
+        }
+        for list in catalog.derived.values_mut() {
+            list.sort_by(|a, b| a.stem.cmp(&b.stem));
+        }
+        catalog
+    }
+
+    /// Resolve a type name (and the page its link names, if any) within a version.
+    pub fn resolve(
+        &self,
+        version: ApiVersion,
+        name: &str,
+        link: Option<&str>,
+    ) -> Option<TypeDef<'a>> {
+        let key = name_key(name);
+        if let Some(page) = link.and_then(|l| self.stems.get(&(version, l.to_ascii_lowercase()))) {
+            if page.kind != ResourceKind::EnumCollection {
+                return Some(TypeDef::Resource(page));
+            }
+        }
+        if let Some(page) = self.names.get(&(version, key.clone())) {
+            return Some(TypeDef::Resource(page));
+        }
+        if let Some(page) = self.stems.get(&(version, key.replace('.', "-"))) {
+            if page.kind != ResourceKind::EnumCollection && page.kind != ResourceKind::Overview {
+                return Some(TypeDef::Resource(page));
+            }
+        }
+        self.enums.get(&(version, key)).map(|(page, def)| TypeDef::Enum { page, def })
+    }
+
+    /// The pages that name `page` as their base type directly.
+    pub fn derived(&self, page: &ResourcePage) -> &[&'a ResourcePage] {
+        self.derived
+            .get(&(page.version, page.stem.to_ascii_lowercase()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// Every named type an API page mentions: body params, response body and location,
+/// path/function/query parameter types, and the `@odata.type` of its examples.
+pub fn api_type_names(page: &ApiPage) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let params = page
+        .request_body
+        .params
+        .iter()
+        .chain(&page.path_parameters)
+        .chain(&page.function_parameters);
+    for p in params {
+        collect(&p.type_expr, &mut out);
+    }
+    if let BodyKind::Resource { type_expr } = &page.request_body.kind {
+        collect(type_expr, &mut out);
+    }
+    if let Some(b) = &page.response.body {
+        collect(&b.type_expr, &mut out);
+    }
+    if let Some(t) = page.response.location.as_ref().and_then(|l| l.type_expr.as_ref()) {
+        collect(t, &mut out);
+    }
+    for q in &page.query_parameters {
+        if let Some(t) = &q.type_expr {
+            collect(t, &mut out);
+        }
+    }
+    for e in &page.examples {
+        if matches!(e.kind, ExampleKind::Request) {
+            continue;
+        }
+        if let Some(t) = e.annotation.as_ref().and_then(|a| a.odata_type.as_deref()) {
+            collect(&crate::distill::type_name(t), &mut out);
+        }
+    }
+    out
+}
+
+fn collect(expr: &TypeExpr, out: &mut Vec<(String, Option<String>)>) {
+    match expr {
+        TypeExpr::Named { name, page } => out.push((name.clone(), page.clone())),
+        TypeExpr::Collection { item } => collect(item, out),
+        TypeExpr::Union { variants } => variants.iter().for_each(|v| collect(v, out)),
+        TypeExpr::Primitive { .. } | TypeExpr::Unknown { .. } => {}
+    }
+}
+
+/// What [`reachable`] finds.
+#[derive(Debug, Default)]
+pub struct Reach {
+    /// Resource pages reached, as (version, stem).
+    pub pages: BTreeSet<(ApiVersion, String)>,
+    /// Type names that resolve to no page, as (version, name).
+    pub missing: BTreeSet<(ApiVersion, String)>,
+}
+
+/// The resource pages (version, stem) that the given API pages reach: the types they
+/// name, those types' base types, the types of their properties and relationships,
+/// and the derived types of every type used as a value (for `@odata.type`
+/// dispatch), transitively. Derived types of `entity` are not followed (every entity
+/// derives from it). Also returns names that resolve to no page.
+pub fn reachable(apis: &[&ApiPage], catalog: &Catalog<'_>) -> Reach {
+    let mut reached = BTreeSet::new();
+    let mut missing = BTreeSet::new();
+    let mut queue: Vec<(ApiVersion, String, Option<String>, bool)> = Vec::new();
+    for api in apis {
+        for (name, link) in api_type_names(api) {
+            queue.push((api.version, name, link, true));
+        }
+    }
+    while let Some((version, name, link, as_value)) = queue.pop() {
+        let Some(def) = catalog.resolve(version, &name, link.as_deref()) else {
+            missing.insert((version, name));
+            continue;
+        };
+        let page = def.page();
+        let first_visit = reached.insert((version, page.stem.clone()));
+        if let TypeDef::Enum { .. } = def {
+            continue;
+        }
+        if as_value && name_key(&page.name) != "entity" {
+            for derived in catalog.derived(page) {
+                if !reached.contains(&(version, derived.stem.clone())) {
+                    queue.push((version, derived.name.clone(), Some(derived.stem.clone()), true));
+                }
+            }
+        }
+        if !first_visit {
+            continue;
+        }
+        if let Some(TypeExpr::Named { name, page: link }) = &page.base_type {
+            queue.push((version, name.clone(), link.clone(), false));
+        }
+        let mut names = Vec::new();
+        for p in page.properties.iter().chain(&page.relationships) {
+            collect(&p.type_expr, &mut names);
+        }
+        for (name, link) in names {
+            queue.push((version, name, link, true));
+        }
+    }
+    Reach { pages: reached, missing }
+}

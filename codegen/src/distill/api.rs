@@ -1,0 +1,389 @@
+//! API pages: the sections of an action's page, assembled into an [`ApiPage`].
+
+use crate::source::PageKind;
+use crate::spec::{
+    ApiPage, BodyKind, Diagnostic, DiagnosticKind, Header, Param, PermissionSource, QueryParam,
+    RequestBody, Response, SPEC_FORMAT_VERSION, TypeExpr,
+};
+
+use super::outline::{Block, BlockKind, Outline, Section};
+use super::tables::{self, cell, columns, name_text, requirement_in_text};
+use super::{Common, Includes, examples, http, permissions, response, types};
+
+/// OData system query options, as the prose names them.
+const ODATA_OPTIONS: [&str; 11] = [
+    "$select",
+    "$expand",
+    "$filter",
+    "$orderby",
+    "$top",
+    "$skip",
+    "$count",
+    "$search",
+    "$skipToken",
+    "$format",
+    "$levels",
+];
+
+pub(super) fn api_page(
+    outline: &Outline<'_>,
+    mut common: Common,
+    includes: &mut Includes<'_>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> ApiPage {
+    let doc_url = common.doc_url(PageKind::Api);
+    let (resource, action) = split_title(&common.title);
+
+    let permissions_section = outline.section(&["permissions"]).or_else(|| {
+        // Intune pages put the permissions table under "Prerequisites".
+        outline.section(&["prerequisites"]).filter(|s| {
+            outline.body(s).iter().any(|b| matches!(&b.kind, BlockKind::Table(t)
+                if t.header.first().is_some_and(|h| h.text.to_ascii_lowercase().contains("permission"))))
+        })
+    });
+    let permissions = match permissions_section {
+        Some(s) => {
+            permissions::permissions(&common.source, outline.body(s), includes, &mut diagnostics)
+        }
+        None => {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::MissingSection,
+                None,
+                "page has no Permissions section",
+            ));
+            Default::default()
+        }
+    };
+    if let PermissionSource::Include { line, resolved, .. } = &permissions.source {
+        for include in common.includes.iter_mut().filter(|i| i.line == *line) {
+            include.resolved = *resolved;
+        }
+    }
+
+    let operations = match http_section(outline) {
+        Some(s) => {
+            let ops = http::operations(outline.body(s), &mut diagnostics);
+            if ops.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    DiagnosticKind::NoOperations,
+                    Some(outline.blocks[s.heading].line),
+                    "the HTTP request section has no request line",
+                ));
+            }
+            ops
+        }
+        None => {
+            // Some pages split the request lines by scenario under headings of their
+            // own ("Get the tenant's root site"): take the `ignored` http blocks that
+            // come before the examples.
+            let end = outline
+                .sections
+                .iter()
+                .find(|s| s.title.starts_with("example"))
+                .map(|s| s.heading)
+                .unwrap_or(outline.blocks.len());
+            let blocks: Vec<Block<'_>> = outline.blocks[..end]
+                .iter()
+                .filter(|b| {
+                    matches!(&b.kind, BlockKind::Code { info, .. } if info.eq_ignore_ascii_case("http"))
+                        && b.annotation.as_ref().is_some_and(|a| a.json.contains("ignored"))
+                })
+                .cloned()
+                .collect();
+            let ops = http::operations(&blocks, &mut diagnostics);
+            if ops.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    DiagnosticKind::MissingSection,
+                    None,
+                    "page has no HTTP request section",
+                ));
+            } else {
+                diagnostics.push(Diagnostic::note(
+                    DiagnosticKind::MissingSection,
+                    None,
+                    "page has no HTTP request section; request lines read from its `ignored` http blocks",
+                ));
+            }
+            ops
+        }
+    };
+
+    let mut request_headers = Vec::new();
+    for section in outline.sections_where(|t| {
+        t == "request headers" || t == "optional request headers" || t == "request header"
+    }) {
+        for table in tables_in(outline.own_body(section)) {
+            request_headers.extend(headers(table, &mut diagnostics));
+        }
+    }
+
+    let path_parameters =
+        param_tables(outline, &["path parameters"], "path parameter", &mut diagnostics);
+    let function_parameters = param_tables(
+        outline,
+        &["function parameters", "parameters"],
+        "function parameter",
+        &mut diagnostics,
+    );
+    let query_parameters = query_parameters(outline, &mut diagnostics);
+    let request_body = request_body(outline, &mut diagnostics);
+
+    let examples = examples::examples(outline, &mut diagnostics);
+    let response = match response_section(outline) {
+        Some(s) => {
+            let r = response::response(outline.blocks[s.heading].line, outline.own_body(s));
+            if r.status_codes.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    DiagnosticKind::MissingStatusCode,
+                    r.line,
+                    "the Response section names no success status code",
+                ));
+            }
+            r
+        }
+        None => {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::MissingSection,
+                None,
+                "page has no Response section",
+            ));
+            Response::default()
+        }
+    };
+    response::check_examples(&response, &examples, &mut diagnostics);
+
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));
+    ApiPage {
+        format: SPEC_FORMAT_VERSION,
+        stem: common.stem,
+        version: common.version,
+        version_source: common.version_source,
+        source: common.source,
+        doc_url,
+        front_matter: common.front_matter,
+        title: common.title,
+        resource,
+        action,
+        namespace: common.namespace,
+        description: common.description,
+        includes: common.includes,
+        operations,
+        permissions,
+        path_parameters,
+        function_parameters,
+        query_parameters,
+        request_headers,
+        request_body,
+        response,
+        examples,
+        diagnostics,
+    }
+}
+
+/// `call: stopTranscription` -> (`call`, `stopTranscription`).
+fn split_title(title: &str) -> (Option<String>, Option<String>) {
+    match title.split_once(':') {
+        Some((r, a)) => {
+            let (r, a) = (r.trim(), a.trim());
+            let word = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
+            if word(r) && word(a) {
+                (Some(r.to_string()), Some(a.to_string()))
+            } else {
+                (None, None)
+            }
+        }
+        None => (None, None),
+    }
+}
+
+/// The first "HTTP request" section (a few pages use H3).
+fn http_section<'o>(outline: &'o Outline<'_>) -> Option<&'o Section> {
+    outline.section(&["http request", "http requests", "http request syntax"])
+}
+
+/// The Response section that describes success: the first one at the level of the
+/// HTTP request section (example responses sit deeper).
+fn response_section<'o>(outline: &'o Outline<'_>) -> Option<&'o Section> {
+    let level = http_section(outline).map(|s| s.level).unwrap_or(2);
+    outline
+        .sections
+        .iter()
+        .find(|s| s.level <= level && (s.title == "response" || s.title == "responses"))
+}
+
+fn tables_in<'a, 's>(
+    blocks: &'a [Block<'s>],
+) -> impl Iterator<Item = &'a super::outline::Table<'s>> + 'a {
+    blocks.iter().filter_map(|b| match &b.kind {
+        BlockKind::Table(t) => Some(t),
+        _ => None,
+    })
+}
+
+fn headers(table: &super::outline::Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Header> {
+    let cols = columns(table);
+    let value_col = cols.description.or(cols.value).or(Some(1));
+    let mut out = Vec::new();
+    for row in &table.rows {
+        tables::check_row_width(table, row, "request header", diagnostics);
+        let Some(name_cell) = cell(row, cols.name.or(Some(0))) else { continue };
+        let name = name_text(name_cell);
+        if name.is_empty() {
+            continue;
+        }
+        let value = cell(row, value_col).map(|c| c.markdown.to_string()).unwrap_or_default();
+        let required = match cell(row, cols.required) {
+            Some(c) => tables::requirement_cell(&c.text),
+            None => requirement_in_text(&value),
+        };
+        out.push(Header { name, value, required, line: row.line });
+    }
+    out
+}
+
+fn param_tables(
+    outline: &Outline<'_>,
+    titles: &[&str],
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Param> {
+    let mut out = Vec::new();
+    for section in outline.sections_where(|t| titles.contains(&t)) {
+        for table in tables_in(outline.own_body(section)) {
+            let cols = columns(table);
+            if cols.name.is_some() || cols.type_.is_some() {
+                out.extend(tables::params(table, what, diagnostics));
+            }
+        }
+    }
+    out
+}
+
+fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<QueryParam> {
+    let mut out: Vec<QueryParam> = Vec::new();
+    let sections = outline.sections_where(|t| {
+        t == "optional query parameters" || t == "query parameters" || t == "odata query parameters"
+    });
+    for section in sections {
+        for block in outline.own_body(section) {
+            match &block.kind {
+                BlockKind::Table(table) => {
+                    for p in tables::params(table, "query parameter", diagnostics) {
+                        let type_expr = (!p.type_text.is_empty()).then_some(p.type_expr);
+                        out.push(QueryParam {
+                            name: p.name,
+                            type_expr,
+                            description: p.description,
+                            required: p.required,
+                            line: p.line,
+                        });
+                    }
+                }
+                BlockKind::Paragraph(inline) => {
+                    for option in ODATA_OPTIONS {
+                        let mentioned = inline.text.match_indices(option).any(|(i, _)| {
+                            let after = inline.text[i + option.len()..].chars().next();
+                            !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                        });
+                        if mentioned && !out.iter().any(|q| q.name.eq_ignore_ascii_case(option)) {
+                            out.push(QueryParam {
+                                name: option.to_string(),
+                                type_expr: None,
+                                description: String::new(),
+                                required: Default::default(),
+                                line: block.line,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> RequestBody {
+    let Some(section) = outline.section(&["request body"]) else {
+        return RequestBody::default();
+    };
+    let blocks = outline.own_body(section);
+    let mut body =
+        RequestBody { line: Some(outline.blocks[section.heading].line), ..RequestBody::default() };
+    let mut prose = Vec::new();
+    let mut resource_link: Option<TypeExpr> = None;
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                let cols = columns(table);
+                if cols.name.is_some() && (cols.type_.is_some() || cols.description.is_some()) {
+                    body.params.extend(tables::params(
+                        table,
+                        "request body parameter",
+                        diagnostics,
+                    ));
+                } else {
+                    diagnostics.push(Diagnostic::warning(
+                        DiagnosticKind::UnrecognizedTable,
+                        Some(block.line),
+                        "request body table has no Name/Parameter/Property column",
+                    ));
+                }
+            }
+            BlockKind::Paragraph(inline) => {
+                prose.push(inline.markdown.to_string());
+                let lower = inline.text.to_ascii_lowercase();
+                if resource_link.is_none() && lower.contains("json representation") {
+                    resource_link = inline
+                        .links
+                        .iter()
+                        .find(|l| l.dest.contains("resources/") || !l.dest.contains('/'))
+                        .filter(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+                        .map(|l| {
+                            TypeExpr::named(
+                                l.text.trim_matches(['*', '`']),
+                                types::link_stem(&l.dest),
+                            )
+                        });
+                }
+            }
+            _ => {}
+        }
+    }
+    body.description = prose.join("\n\n");
+    let lower = body.description.to_ascii_lowercase();
+    body.kind = if !body.params.is_empty() {
+        BodyKind::Parameters
+    } else if lower.contains("do not supply")
+        || lower.contains("don't supply")
+        || lower.contains("no request body")
+        || lower.contains("not supply a request body")
+    {
+        BodyKind::None
+    } else if let Some(type_expr) = resource_link {
+        BodyKind::Resource { type_expr }
+    } else if lower.contains("binary")
+        || lower.contains("stream")
+        || lower.contains("contents of the file")
+    {
+        BodyKind::Stream
+    } else {
+        BodyKind::Unstated
+    };
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            split_title("call: stopTranscription"),
+            (Some("call".into()), Some("stopTranscription".into()))
+        );
+        assert_eq!(split_title("Create call"), (None, None));
+        assert_eq!(split_title("Get a call: now"), (None, None));
+    }
+}

@@ -1,0 +1,327 @@
+//! Resource pages: properties, relationships, methods, enum members, base type, and the
+//! JSON representation block.
+
+use crate::spec::{
+    Diagnostic, DiagnosticKind, EnumDef, EnumMember, JsonRepresentation, MethodRef, Property,
+    ResourceKind, TypeExpr,
+};
+
+use super::annotation;
+use super::outline::{Block, BlockKind, Outline, Table};
+use super::tables::{self, cell, columns, name_text};
+use super::types;
+
+/// What a resource page defines, before it is assembled into a `ResourcePage`.
+pub(crate) struct ResourceFacts {
+    pub name: String,
+    pub odata_type: Option<String>,
+    pub kind: ResourceKind,
+    pub base_type: Option<TypeExpr>,
+    pub methods: Vec<MethodRef>,
+    pub properties: Vec<Property>,
+    pub relationships: Vec<Property>,
+    pub members: Vec<EnumMember>,
+    pub enums: Vec<EnumDef>,
+    pub json_representation: Option<JsonRepresentation>,
+}
+
+/// Read a resource page's facts.
+pub(crate) fn resource(
+    outline: &Outline<'_>,
+    stem: &str,
+    title: &str,
+    doc_type: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ResourceFacts {
+    let (json_representation, odata_type) = match json_representation(outline, diagnostics) {
+        Some((json, odata_type)) => (Some(json), odata_type),
+        None => (None, None),
+    };
+    let name = odata_type
+        .as_deref()
+        .map(|t| t.strip_prefix("microsoft.graph.").unwrap_or(t).to_string())
+        .unwrap_or_else(|| name_from_title(title, stem));
+
+    let mut properties = Vec::new();
+    for section in outline.sections_where(|t| t == "properties" || t.starts_with("properties ")) {
+        for table in tables_of(outline.body(section)) {
+            properties.extend(property_rows(table, "property", diagnostics));
+        }
+    }
+    let mut relationships = Vec::new();
+    for section in outline.sections_where(|t| t == "relationships" || t == "relationship") {
+        for table in tables_of(outline.body(section)) {
+            relationships.extend(property_rows(table, "relationship", diagnostics));
+        }
+    }
+    if let Some(json) = &json_representation {
+        for p in properties.iter_mut().chain(relationships.iter_mut()) {
+            p.optional = json.optional_properties.iter().any(|o| o == &p.name);
+        }
+    }
+    let methods: Vec<MethodRef> = outline
+        .section(&["methods"])
+        .map(|s| tables_of(outline.body(s)).flat_map(method_rows).collect())
+        .unwrap_or_default();
+
+    let mut members = Vec::new();
+    if let Some(section) = outline.section(&["members", "enum members", "values"]) {
+        for table in tables_of(outline.body(section)) {
+            members.extend(member_rows(table, diagnostics));
+        }
+    }
+    let mut enums = Vec::new();
+    for section in outline.sections_where(|t| t.ends_with(" values") && t.split(' ').count() == 2) {
+        let name = outline.blocks[section.heading]
+            .text()
+            .and_then(|t| t.split_whitespace().next())
+            .unwrap_or("")
+            .to_string();
+        let members: Vec<EnumMember> =
+            tables_of(outline.body(section)).flat_map(|t| member_rows(t, diagnostics)).collect();
+        if !name.is_empty() && !members.is_empty() {
+            enums.push(EnumDef { name, members, line: outline.blocks[section.heading].line });
+        }
+    }
+
+    let base_type = base_type(outline, json_representation.as_ref());
+    let is_enum_page = doc_type.is_some_and(|d| d.eq_ignore_ascii_case("enumPageType"))
+        || title.to_ascii_lowercase().ends_with(" enum type");
+    let kind = if stem.starts_with("enums")
+        || (!enums.is_empty() && properties.is_empty() && members.is_empty())
+    {
+        ResourceKind::EnumCollection
+    } else if is_enum_page || (!members.is_empty() && properties.is_empty()) {
+        ResourceKind::Enum
+    } else if json_representation.as_ref().is_some_and(|j| j.key_property.is_some())
+        || base_type
+            .as_ref()
+            .is_some_and(|b| matches!(b, TypeExpr::Named { name, .. } if name == "entity"))
+        || !relationships.is_empty()
+        || !methods.is_empty()
+    {
+        ResourceKind::Entity
+    } else if !properties.is_empty() || base_type.is_some() || json_representation.is_some() {
+        ResourceKind::Complex
+    } else {
+        ResourceKind::Overview
+    };
+    if kind == ResourceKind::Enum && members.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::MissingSection,
+            None,
+            "enum page has no members table",
+        ));
+    }
+    if matches!(kind, ResourceKind::Entity | ResourceKind::Complex)
+        && properties.is_empty()
+        && outline.section(&["properties"]).is_none()
+    {
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::MissingSection,
+            None,
+            "resource page has no Properties section",
+        ));
+    }
+    ResourceFacts {
+        name,
+        odata_type,
+        kind,
+        base_type,
+        methods,
+        properties,
+        relationships,
+        members,
+        enums,
+        json_representation,
+    }
+}
+
+fn tables_of<'a, 's>(blocks: &'a [Block<'s>]) -> impl Iterator<Item = &'a Table<'s>> + 'a {
+    blocks.iter().filter_map(|b| match &b.kind {
+        BlockKind::Table(t) => Some(t),
+        _ => None,
+    })
+}
+
+/// `call resource type` -> `call`; `enrollmentState enum type` -> `enrollmentState`.
+fn name_from_title(title: &str, stem: &str) -> String {
+    let lower = title.to_ascii_lowercase();
+    for suffix in [
+        " resource type (deprecated)",
+        " resource type",
+        " complex type",
+        " enum type",
+        " entity type",
+        " resource",
+        " object",
+        " facet",
+    ] {
+        if lower.ends_with(suffix) {
+            let name = title[..title.len() - suffix.len()].trim();
+            if !name.is_empty() && !name.contains(' ') {
+                return name.to_string();
+            }
+        }
+    }
+    if !title.trim().is_empty() && !title.trim().contains(' ') {
+        return title.trim().to_string();
+    }
+    stem.to_string()
+}
+
+fn property_rows(
+    table: &Table<'_>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Property> {
+    // Enum tables (`Member | Value | Description`) of `### x values` subsections are
+    // read by `member_rows`.
+    if table.header.first().is_some_and(|h| tables::header_key(h) == "member") {
+        return Vec::new();
+    }
+    let cols = columns(table);
+    if cols.type_.is_none() && cols.description.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::UnrecognizedTable,
+            table.rows.first().map(|r| r.line.saturating_sub(2)),
+            format!("{what} table has no Type or Description column"),
+        ));
+        return Vec::new();
+    }
+    tables::params(table, what, diagnostics)
+        .into_iter()
+        .map(|p| {
+            let lower = p.description.to_ascii_lowercase();
+            let nullable = if lower.contains("not nullable")
+                || lower.contains("non-nullable")
+                || lower.contains("not null")
+            {
+                Some(false)
+            } else if lower.contains("nullable") {
+                Some(true)
+            } else {
+                None
+            };
+            let read_only = lower.contains("read-only")
+                || lower.contains("read only")
+                || lower.contains("readonly");
+            Property {
+                name: p.name,
+                type_expr: p.type_expr,
+                type_text: p.type_text,
+                description: p.description,
+                nullable,
+                required: p.required,
+                read_only,
+                optional: false,
+                line: p.line,
+            }
+        })
+        .collect()
+}
+
+fn method_rows<'a>(table: &'a Table<'_>) -> impl Iterator<Item = MethodRef> + 'a {
+    let cols = columns(table);
+    let ret = table.header.iter().position(|h| tables::header_key(h).contains("return"));
+    table.rows.iter().filter_map(move |row| {
+        let first = row.cells.first()?;
+        let link = first.links.first()?;
+        Some(MethodRef {
+            name: first.text.trim().to_string(),
+            page: types::link_stem(&link.dest),
+            returns: cell(row, ret).map(|c| c.markdown.to_string()).unwrap_or_default(),
+            description: cell(row, cols.description)
+                .map(|c| c.markdown.to_string())
+                .unwrap_or_default(),
+            line: row.line,
+        })
+    })
+}
+
+fn member_rows(table: &Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<EnumMember> {
+    let cols = columns(table);
+    let name_col = cols.name.unwrap_or(0);
+    let mut out: Vec<EnumMember> = Vec::new();
+    for row in &table.rows {
+        let Some(name_cell) = row.cells.get(name_col) else { continue };
+        let name = name_text(name_cell);
+        if name.is_empty() {
+            continue;
+        }
+        let value = cell(row, cols.value).and_then(|c| c.text.trim().parse::<i64>().ok());
+        let description = cell(row, cols.description)
+            .filter(|_| cols.description != cols.value)
+            .map(|c| c.markdown.to_string())
+            .unwrap_or_default();
+        if out.iter().any(|m| m.name == name) {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::DuplicateName,
+                Some(row.line),
+                format!("enum member `{name}` appears twice"),
+            ));
+        }
+        out.push(EnumMember { name, value, description, line: row.line });
+    }
+    out
+}
+
+/// "Inherits from [entity](entity.md)." in the intro, or the annotation's `baseType`.
+fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option<TypeExpr> {
+    for block in outline.intro().iter().chain(outline.blocks.iter().take(40)) {
+        let BlockKind::Paragraph(inline) = &block.kind else { continue };
+        let lower = inline.text.to_ascii_lowercase();
+        let Some(at) = lower.find("inherits from") else { continue };
+        let rest = inline.text[at + "inherits from".len()..].trim();
+        let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+        if first.is_empty() {
+            continue;
+        }
+        let name = first.trim_matches(['[', ']', '*']);
+        let page =
+            inline.links.iter().find(|l| l.text == name).and_then(|l| types::link_stem(&l.dest));
+        let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+        return Some(TypeExpr::named(name, page));
+    }
+    json.and_then(|j| j.base_type.as_deref()).map(types::parse_name)
+}
+
+/// The block annotated `"blockType": "resource"`, and the annotation's `@odata.type`.
+fn json_representation(
+    outline: &Outline<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(JsonRepresentation, Option<String>)> {
+    let block = outline.blocks.iter().find(|b| {
+        matches!(b.kind, BlockKind::Code { .. })
+            && b.annotation.as_ref().is_some_and(|a| a.json.contains("\"resource\""))
+    })?;
+    let BlockKind::Code { text, .. } = &block.kind else { return None };
+    let raw = block.annotation.as_ref()?;
+    let ann = annotation::parse(raw, diagnostics);
+    if ann.block_type.as_deref() != Some("resource") {
+        return None;
+    }
+    let fields = ann.raw.as_ref().and_then(|v| v.as_object());
+    let strings = |key: &str| -> Vec<String> {
+        fields
+            .and_then(|f| f.get(key))
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let string =
+        |key: &str| fields.and_then(|f| f.get(key)).and_then(|v| v.as_str()).map(str::to_string);
+    let flag =
+        |key: &str| fields.and_then(|f| f.get(key)).and_then(|v| v.as_bool()).unwrap_or(false);
+    let json = JsonRepresentation {
+        text: text.trim_end().to_string(),
+        value: serde_json::from_str(text).ok(),
+        optional_properties: strings("optionalProperties"),
+        key_property: string("keyProperty"),
+        base_type: string("baseType"),
+        open_type: flag("openType"),
+        is_abstract: flag("abstract"),
+        line: block.line,
+    };
+    Some((json, ann.odata_type))
+}

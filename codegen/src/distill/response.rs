@@ -1,0 +1,210 @@
+//! The "Response" section's prose: success status codes, the body type, a `Location`
+//! header; and the check of that prose against the page's example responses.
+
+use crate::spec::{
+    Diagnostic, DiagnosticKind, Example, LocationHeader, Response, ResponseBody, StatusCode,
+    TypeExpr,
+};
+
+use super::outline::{Block, BlockKind};
+use super::types;
+
+/// Read the Response section's own blocks (before any example subsection).
+pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
+    let mut resp = Response { line: Some(heading_line), ..Response::default() };
+    let mut description = Vec::new();
+    for block in blocks {
+        let BlockKind::Paragraph(inline) = &block.kind else { continue };
+        description.push(inline.markdown.to_string());
+        for code in status_codes(&inline.text) {
+            if !resp.status_codes.iter().any(|s| s.code == code.0) {
+                resp.status_codes.push(StatusCode {
+                    code: code.0,
+                    reason: code.1,
+                    line: block.line,
+                });
+            }
+        }
+        for link in resource_links(inline.markdown) {
+            let before = inline.markdown[..link.start].to_ascii_lowercase();
+            let sentence = before.rsplit(". ").next().unwrap_or(&before);
+            let name = link.text.trim_matches(['*', '`', ' ']);
+            let named = TypeExpr::named(
+                name.strip_prefix("microsoft.graph.").unwrap_or(name),
+                types::link_stem(link.dest),
+            );
+            if sentence.contains("location header") || sentence.contains("location response header")
+            {
+                if resp.location.is_none() {
+                    resp.location =
+                        Some(LocationHeader { type_expr: Some(named), line: block.line });
+                }
+                continue;
+            }
+            if resp.body.is_some() {
+                continue;
+            }
+            let after = inline.markdown[link.end..].trim_start().to_ascii_lowercase();
+            let collection = sentence.trim_end().ends_with("collection of")
+                || sentence.trim_end().ends_with("collection of the")
+                || sentence.trim_end().ends_with("list of")
+                || after.starts_with("collection");
+            let type_expr = if collection { TypeExpr::collection(named) } else { named };
+            resp.body = Some(ResponseBody { type_expr, line: block.line });
+        }
+        let lower = inline.text.to_ascii_lowercase();
+        if resp.location.is_none() && lower.contains("location header") {
+            resp.location = Some(LocationHeader { type_expr: None, line: block.line });
+        }
+    }
+    resp.description = description.join("\n\n");
+    resp
+}
+
+/// `200 OK`, `` `202 Accepted` ``, `204 No Content`: 2xx codes with their reason.
+fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        if w.len() != 3 {
+            continue;
+        }
+        let Ok(code) = w.parse::<u16>() else { continue };
+        if !(200..300).contains(&code) {
+            continue;
+        }
+        // A reason phrase (capitalized words) or "response code"/"status code" after it.
+        let mut reason = Vec::new();
+        for next in &words[i + 1..] {
+            let clean = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            if clean.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !clean.is_empty() {
+                reason.push(clean);
+                if next.ends_with(['`', ',', '.', ')']) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let next = words.get(i + 1).map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let plausible = !reason.is_empty()
+            || next.starts_with("response")
+            || next.starts_with("status")
+            || next.starts_with("http");
+        if plausible {
+            out.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
+        }
+    }
+    out
+}
+
+struct MdLink<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    dest: &'a str,
+}
+
+/// `[text](dest)` links in markdown whose destination is a resource page.
+fn resource_links(md: &str) -> Vec<MdLink<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = md[from..].find('[').map(|i| from + i) {
+        let Some(close) = md[open..].find("](").map(|i| open + i) else { break };
+        let Some(end) = md[close..].find(')').map(|i| close + i) else { break };
+        let text = &md[open + 1..close];
+        let dest = &md[close + 2..end];
+        from = end + 1;
+        if text.contains('[') {
+            from = open + 1;
+            continue;
+        }
+        if dest.contains("resources/") && dest.contains(".md") {
+            out.push(MdLink { start: open, end: end + 1, text, dest });
+        }
+    }
+    out
+}
+
+/// Compare the prose's status codes with the example responses'.
+pub(crate) fn check_examples(
+    response: &Response,
+    examples: &[Example],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let prose: Vec<u16> = response.status_codes.iter().map(|s| s.code).collect();
+    for example in examples {
+        let Some(r) = &example.response else { continue };
+        if !(200..300).contains(&r.status) || prose.is_empty() || prose.contains(&r.status) {
+            continue;
+        }
+        let said = response
+            .status_codes
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}{}",
+                    s.code,
+                    s.reason.as_deref().map(|r| format!(" {r}")).unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::StatusConflict,
+            Some(example.line),
+            format!(
+                "the Response section (line {}) says {said}, but the example response shows {} {}",
+                response.status_codes[0].line, r.status, r.reason
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distill::outline::Outline;
+
+    fn read(md: &str) -> Response {
+        let o = Outline::parse(md);
+        response(1, &o.blocks)
+    }
+
+    #[test]
+    fn location_header_to_an_operation() {
+        let r = read(
+            "Returns `202 Accepted` response code and a Location header with a uri to the [commsOperation](../resources/commsoperation.md) created for this request.",
+        );
+        assert_eq!(r.status_codes[0].code, 202);
+        assert_eq!(r.status_codes[0].reason.as_deref(), Some("Accepted"));
+        assert!(r.body.is_none());
+        assert_eq!(
+            r.location.unwrap().type_expr,
+            Some(TypeExpr::named("commsOperation", Some("commsoperation".into())))
+        );
+    }
+
+    #[test]
+    fn body_single_and_collection() {
+        let r = read(
+            "This method returns a `202 Accepted` response code and a [stopTranscriptionOperation](../resources/stoptranscriptionoperation.md) object created for this request.",
+        );
+        assert_eq!(
+            r.body.unwrap().type_expr,
+            TypeExpr::named(
+                "stopTranscriptionOperation",
+                Some("stoptranscriptionoperation".into())
+            )
+        );
+        let r = read(
+            "If successful, this method returns a `200 OK` response code and a collection of [participant](../resources/participant.md) objects in the response body.",
+        );
+        assert!(r.body.unwrap().type_expr.is_collection());
+        let r = read("If successful, this method returns `204 No Content` response code.");
+        assert_eq!(r.status_codes[0].code, 204);
+        assert_eq!(r.status_codes[0].reason.as_deref(), Some("No Content"));
+        assert!(r.body.is_none());
+    }
+}

@@ -1,0 +1,289 @@
+//! Tables recognized by their header: which column holds the name, the type, the
+//! description, a required flag, a value. Shared by request bodies, headers, query and
+//! path parameters, properties, relationships and enum members.
+
+use crate::spec::{Diagnostic, DiagnosticKind, Param, Requirement, TypeExpr};
+
+use super::outline::{Inline, Row, Table};
+use super::types;
+
+/// Which column holds what.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Columns {
+    pub name: Option<usize>,
+    pub type_: Option<usize>,
+    pub description: Option<usize>,
+    pub required: Option<usize>,
+    pub value: Option<usize>,
+}
+
+/// A header cell's text, normalized: lower case, markup and `?` removed.
+pub(crate) fn header_key(cell: &Inline<'_>) -> String {
+    cell.text.trim().trim_matches(['*', '_', ':', '?']).trim().to_ascii_lowercase()
+}
+
+/// Classify a table's columns by their header names.
+pub(crate) fn columns(table: &Table<'_>) -> Columns {
+    let mut cols = Columns::default();
+    for (i, cell) in table.header.iter().enumerate() {
+        let key = header_key(cell);
+        let slot = match key.as_str() {
+            "name"
+            | "parameter"
+            | "property"
+            | "parameter name"
+            | "property name"
+            | "header"
+            | "query parameter"
+            | "relationship"
+            | "member"
+            | "function parameter"
+            | "request header"
+            | "properties"
+            | "parameters"
+            | "header name"
+            | "field"
+            | "query parameter name"
+            | "path parameter" => &mut cols.name,
+            "type" | "data type" | "value type" => &mut cols.type_,
+            "description"
+            | "description and example"
+            | "details"
+            | "notes"
+            | "description / notes" => &mut cols.description,
+            k if k.starts_with("required") || k == "optional" || k == "is required" => {
+                &mut cols.required
+            }
+            "value" | "values" | "member value" => &mut cols.value,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(i);
+        }
+    }
+    // `Name | Value` tables: the value is the description. `Name | Value |
+    // Description` tables (drive items, sites): the value column holds the type.
+    let enum_table = cols.name.is_some_and(|i| header_key(&table.header[i]) == "member");
+    if cols.type_.is_none() && cols.value.is_some() && !enum_table {
+        if cols.description.is_none() {
+            cols.description = cols.value;
+        } else {
+            cols.type_ = cols.value;
+        }
+    }
+    cols
+}
+
+/// The cell at `index`, when the row has it.
+pub(crate) fn cell<'a, 's>(row: &'a Row<'s>, index: Option<usize>) -> Option<&'a Inline<'s>> {
+    index.and_then(|i| row.cells.get(i))
+}
+
+/// A name cell's text: the first word, without markup (`**clientContext**`,
+/// `` `id` ``, `clientContext (optional)`).
+pub(crate) fn name_text(cell: &Inline<'_>) -> String {
+    let text = cell.text.trim().trim_matches(['*', '_']).trim();
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.trim_matches(['*', '_', ',', ':', '`']).to_string()
+}
+
+/// Record a row whose written cell count differs from the header's.
+pub(crate) fn check_row_width(
+    table: &Table<'_>,
+    row: &Row<'_>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if row.written_cells != table.header.len() {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::RaggedTableRow,
+            Some(row.line),
+            format!(
+                "{what} table row has {} cells, its header has {}{}",
+                row.written_cells,
+                table.header.len(),
+                if row.written_cells > table.header.len() { " (extra cells ignored)" } else { "" }
+            ),
+        ));
+    }
+}
+
+/// Read a parameter table (name, type, description, maybe a required column) into
+/// [`Param`]s, with diagnostics for untyped rows and duplicates.
+pub(crate) fn params(
+    table: &Table<'_>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Param> {
+    let cols = columns(table);
+    let mut out: Vec<Param> = Vec::new();
+    for row in &table.rows {
+        if row.written_cells == 1 && table.header.len() > 1 {
+            // A one-cell row is a group label (`|**Device configuration**|`) or a
+            // description that runs on past a line break: add it to the row above.
+            let text = row.cells.first().map(|c| c.markdown).unwrap_or("");
+            let bold = text.trim().starts_with("**") || text.trim().starts_with("__");
+            if let (false, Some(last)) = (bold, out.last_mut()) {
+                if !text.trim().is_empty() {
+                    last.description.push(' ');
+                    last.description.push_str(text.trim());
+                }
+            }
+            continue;
+        }
+        check_row_width(table, row, what, diagnostics);
+        let Some(name_cell) = cell(row, cols.name.or(Some(0))) else { continue };
+        let name = name_text(name_cell);
+        if name.is_empty() {
+            continue;
+        }
+        let description = cell(row, cols.description).map(|c| c.markdown.to_string());
+        let description = description.unwrap_or_default();
+        let (type_expr, type_text) = match cell(row, cols.type_) {
+            Some(c) => (types::parse(&c.text, &c.links), c.markdown.to_string()),
+            None => (TypeExpr::Unknown { text: String::new() }, String::new()),
+        };
+        if cols.type_.is_some() && !types::is_known(&type_expr) {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::UnparsedType,
+                Some(row.line),
+                format!("{what} `{name}`: type `{type_text}` not understood"),
+            ));
+        }
+        let required = match cell(row, cols.required) {
+            Some(c) => requirement_cell(&c.text),
+            None => Requirement::Unstated,
+        };
+        let required = match required {
+            Requirement::Unstated => {
+                let in_name =
+                    requirement_in_text(&name_cell.text[name_cell.text.len().min(name.len())..]);
+                match in_name {
+                    Requirement::Unstated => requirement_in_text(&description),
+                    r => r,
+                }
+            }
+            r => r,
+        };
+        if out.iter().any(|p| p.name == name) {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::DuplicateName,
+                Some(row.line),
+                format!("{what} `{name}` appears twice in the table"),
+            ));
+        }
+        out.push(Param { name, type_expr, type_text, description, required, line: row.line });
+    }
+    out
+}
+
+/// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...
+pub(crate) fn requirement_cell(text: &str) -> Requirement {
+    let t = text.trim().trim_matches(['*', '.', '_']).trim().to_ascii_lowercase();
+    match t.as_str() {
+        "yes" | "y" | "true" | "required" | "✓" | "x" => Requirement::Required,
+        "no" | "n" | "false" | "optional" | "" => {
+            if t.is_empty() {
+                Requirement::Unstated
+            } else {
+                Requirement::Optional
+            }
+        }
+        _ => requirement_in_text(text),
+    }
+}
+
+/// Whether a description says "required" or "optional", in any of the docs' wordings:
+/// `Required.`, `(Required)`, `Required for answering a call.`, `**Required.**`,
+/// `This property is required.`, `Optional.`, `(optional)`, `Not required.`.
+/// Conditional wordings (`Required if ...`, `required when ...`) state no requirement
+/// of the parameter itself and give [`Requirement::Unstated`].
+pub(crate) fn requirement_in_text(text: &str) -> Requirement {
+    let lower = text.to_ascii_lowercase().replace(['*', '_', '`'], "");
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    // Words with the text that precedes each (to tell sentence starts).
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut rest = lower.as_str();
+    let mut consumed = 0;
+    while let Some(start) = rest.find(is_word) {
+        let len = rest[start..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - start);
+        let before = lower[..consumed + start].trim_end();
+        words.push((&rest[start..start + len], before));
+        consumed += start + len;
+        rest = &lower[consumed..];
+    }
+    let starts_sentence =
+        |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
+    let mut result = Requirement::Unstated;
+    for (i, (word, before)) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p].0);
+        // "This property is required." names the parameter itself; "whether a sign-in
+        // is required" does not.
+        let subject = i.checked_sub(2).map(|p| words[p].0);
+        let says_itself = matches!(prev, Some("is" | "are"))
+            && matches!(
+                subject,
+                Some(
+                    "this"
+                        | "it"
+                        | "property"
+                        | "parameter"
+                        | "value"
+                        | "field"
+                        | "header"
+                        | "body"
+                )
+            );
+        let next = words.get(i + 1).map(|w| w.0);
+        match *word {
+            "required" => {
+                if matches!(prev, Some("not" | "never")) {
+                    return Requirement::Optional;
+                }
+                let stated = starts_sentence(before) || says_itself;
+                let conditional =
+                    matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"));
+                if stated && !conditional {
+                    result = Requirement::Required;
+                }
+            }
+            "optional" => {
+                let stated = starts_sentence(before) || says_itself;
+                if stated && result == Requirement::Unstated {
+                    result = Requirement::Optional;
+                }
+            }
+            _ => {}
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirement_wordings() {
+        use Requirement::*;
+        for (text, want) in [
+            ("Bearer {token}. Required.", Required),
+            ("The media configuration. (Required)", Required),
+            ("Required for answering a call.", Required),
+            ("**Required.** The id.", Required),
+            ("This property is required.", Required),
+            ("Optional. The subject.", Optional),
+            ("The subject (optional).", Optional),
+            ("The subject. Optional", Optional),
+            ("Not required. The subject.", Optional),
+            ("Required if the call is a group call.", Unstated),
+            ("The client context.", Unstated),
+            ("Indicates whether a sign-in is required for the meeting.", Unstated),
+        ] {
+            assert_eq!(requirement_in_text(text), want, "{text}");
+        }
+        assert_eq!(requirement_cell("Yes"), Required);
+        assert_eq!(requirement_cell("No"), Optional);
+        assert_eq!(requirement_cell(""), Unstated);
+    }
+}

@@ -1,0 +1,327 @@
+//! Type strings -> [`TypeExpr`].
+//!
+//! The "Type" column of the docs is free text written by many authors: `String`,
+//! `string`, `Edm.Int32`, `[prompt](../resources/prompt.md) collection`,
+//! `Collection([keyValuePair](...))`, `String collection`, `[a](a.md) or [b](b.md)`,
+//! `(boolean or string or number) collection`, `string (url)`,
+//! `string, maximum size 20`, `[identitySet][]`, `microsoft.graph.printer`. This module
+//! reads them all into one structured form.
+
+use crate::spec::{Primitive, TypeExpr};
+
+use super::outline::Link;
+
+/// Parse a type cell: its plain text and the links in it.
+pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
+    let cleaned = clean(text);
+    if cleaned.is_empty() {
+        return TypeExpr::Unknown { text: text.trim().to_string() };
+    }
+    match parse_expr(&cleaned, links) {
+        Some(expr) => expr,
+        None => TypeExpr::Unknown { text: text.trim().to_string() },
+    }
+}
+
+/// Parse a type name written in prose or an annotation (`microsoft.graph.call`,
+/// `Collection(microsoft.graph.participant)`).
+pub(crate) fn parse_name(text: &str) -> TypeExpr {
+    parse(text, &[])
+}
+
+/// Whether an expression is fully understood (no `Unknown` anywhere in it).
+pub(crate) fn is_known(expr: &TypeExpr) -> bool {
+    match expr {
+        TypeExpr::Unknown { .. } => false,
+        TypeExpr::Collection { item } => is_known(item),
+        TypeExpr::Union { variants } => variants.iter().all(is_known),
+        _ => true,
+    }
+}
+
+/// Strip decoration that carries no type: markup, trailing periods, qualifiers such as
+/// `(optional)`, `(url)`, `, maximum size 20`, `Nullable`.
+fn clean(text: &str) -> String {
+    let mut t = text.replace(['*', '`'], " ");
+    // Reference-style links that did not resolve stay as text: `[identitySet][]`.
+    t = t.replace("[]", " ");
+    if let Some(i) = t.find(", max") {
+        t.truncate(i);
+    }
+    for qualifier in ["nullable ", "not nullable", "read-only", "readonly"] {
+        if let Some(i) = t.to_ascii_lowercase().find(qualifier) {
+            if i == 0 {
+                t.replace_range(..qualifier.len(), "");
+            }
+        }
+    }
+    let mut t = collapse(&t);
+    // Drop parenthesized qualifiers that follow or precede a type: `string (url)`,
+    // `(Optional) String`. `Collection(...)` and `(a or b) collection` keep theirs.
+    loop {
+        let lower = t.to_ascii_lowercase();
+        if let Some(open) = t.rfind(" (") {
+            if t.ends_with(')') && !lower[open..].contains(" or ") {
+                t.truncate(open);
+                continue;
+            }
+        }
+        if lower.starts_with('(') && !lower.contains(" or ") {
+            if let Some(close) = t.find(')') {
+                t = t[close + 1..].trim().to_string();
+                continue;
+            }
+        }
+        break;
+    }
+    let t = t.trim().trim_end_matches(['.', ',', ';']).trim();
+    t.to_string()
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse_expr(text: &str, links: &[Link]) -> Option<TypeExpr> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    // Collection(X)
+    if lower.starts_with("collection(") && text.ends_with(')') {
+        let inner = &text["collection(".len()..text.len() - 1];
+        return Some(TypeExpr::collection(parse_expr(inner, links)?));
+    }
+    // (a or b) collection / X collection / X array / X[]
+    for suffix in [" collection", " array", " list"] {
+        if lower.ends_with(suffix) {
+            let inner = text[..text.len() - suffix.len()].trim();
+            return Some(TypeExpr::collection(parse_expr(inner, links)?));
+        }
+    }
+    // collection of X / array of X / list of X
+    for prefix in ["collection of ", "array of ", "list of ", "a collection of "] {
+        if lower.starts_with(prefix) {
+            return Some(TypeExpr::collection(parse_expr(&text[prefix.len()..], links)?));
+        }
+    }
+    if let Some(inner) = text.strip_suffix("[]") {
+        return Some(TypeExpr::collection(parse_expr(inner, links)?));
+    }
+    // Outer parentheses: (a or b)
+    if text.starts_with('(') && text.ends_with(')') && balanced(&text[1..text.len() - 1]) {
+        return parse_expr(&text[1..text.len() - 1], links);
+    }
+    // a or b, a, b
+    let parts = split_top_level_or(text);
+    if parts.len() > 1 {
+        let variants = parts.iter().map(|p| parse_expr(p, links)).collect::<Option<Vec<_>>>()?;
+        return Some(TypeExpr::Union { variants });
+    }
+    atom(text, links)
+}
+
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
+/// Split on ` or ` (and `,` between alternatives) outside parentheses.
+fn split_top_level_or(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    let words: Vec<&str> = text.split(' ').collect();
+    for word in words {
+        let opens = word.matches('(').count() as i32;
+        let closes = word.matches(')').count() as i32;
+        if depth == 0 && (word.eq_ignore_ascii_case("or") || word == "|") {
+            parts.push(std::mem::take(&mut current));
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+        depth += opens - closes;
+    }
+    parts.push(current);
+    let parts: Vec<String> = parts.into_iter().map(|p| p.trim().to_string()).collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return vec![text.to_string()];
+    }
+    parts
+}
+
+/// A single type name.
+fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
+    let mut name = text.trim().trim_matches(['[', ']']).trim();
+    if let Some(p) = primitive(name) {
+        return Some(TypeExpr::primitive(p));
+    }
+    // `[x](x.md) resource`, `x object`, `x entity`
+    for suffix in [" resource", " object", " entity", " objects", " enum", " type"] {
+        if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
+            name = name[..name.len() - suffix.len()].trim().trim_matches(['[', ']']);
+        }
+    }
+    if let Some(p) = primitive(name) {
+        return Some(TypeExpr::primitive(p));
+    }
+    let bare = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+    let bare = bare.strip_prefix("Microsoft.Graph.").unwrap_or(bare);
+    if bare.is_empty() || !is_identifier_path(bare) {
+        return None;
+    }
+    let page = links
+        .iter()
+        .find(|l| {
+            let t = l.text.trim_matches(['[', ']', '*', '`', ' ']);
+            t.eq_ignore_ascii_case(name) || t.eq_ignore_ascii_case(bare)
+        })
+        .and_then(|l| link_stem(&l.dest));
+    Some(TypeExpr::named(bare, page))
+}
+
+fn is_identifier_path(text: &str) -> bool {
+    text.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+/// The stem of a `.md` link target: `../resources/prompt.md#x` -> `prompt`.
+pub(crate) fn link_stem(dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next()?;
+    if dest.contains("://") {
+        return None;
+    }
+    let file = dest.rsplit('/').next()?;
+    let stem = file.strip_suffix(".md")?;
+    (!stem.is_empty()).then(|| stem.to_ascii_lowercase())
+}
+
+/// Edm primitive names, and the spellings the docs use for them.
+pub(crate) fn primitive(name: &str) -> Option<Primitive> {
+    let lower = name.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("edm.").unwrap_or(&lower).trim();
+    Some(match lower {
+        "string" | "str" | "url" | "uri" | "text" | "email" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "int16" | "short" => Primitive::Int16,
+        "int32" | "int" | "integer" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "single" | "float" => Primitive::Single,
+        "double" | "number" | "numeric" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" | "time" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "base64" | "base64binary" | "byte[]" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" | "json object" | "untyped json object" | "object" | "untyped" | "any" => {
+            Primitive::Json
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(text: &str, dest: &str) -> Link {
+        Link { text: text.into(), dest: dest.into() }
+    }
+
+    fn p(name: Primitive) -> TypeExpr {
+        TypeExpr::primitive(name)
+    }
+
+    #[test]
+    fn primitives_in_every_spelling() {
+        assert_eq!(parse("String", &[]), p(Primitive::String));
+        assert_eq!(parse("string", &[]), p(Primitive::String));
+        assert_eq!(parse("Edm.Int32", &[]), p(Primitive::Int32));
+        assert_eq!(parse("`Edm.boolean `", &[]), p(Primitive::Boolean));
+        assert_eq!(parse("string (url)", &[]), p(Primitive::String));
+        assert_eq!(parse("string, maximum size 20", &[]), p(Primitive::String));
+        assert_eq!(parse("(Optional) String", &[]), p(Primitive::String));
+        assert_eq!(parse("Untyped JSON object", &[]), p(Primitive::Json));
+        assert_eq!(parse("GUID", &[]), p(Primitive::Guid));
+    }
+
+    #[test]
+    fn collections() {
+        let s = p(Primitive::String);
+        assert_eq!(parse("String collection", &[]), TypeExpr::collection(s.clone()));
+        assert_eq!(parse("Collection(String)", &[]), TypeExpr::collection(s.clone()));
+        assert_eq!(parse("collection(string)", &[]), TypeExpr::collection(s));
+        let links = [link("prompt", "../resources/prompt.md")];
+        assert_eq!(
+            parse("prompt collection", &links),
+            TypeExpr::collection(TypeExpr::named("prompt", Some("prompt".into())))
+        );
+        let links = [link("keyValuePair", "../resources/keyvaluepair.md")];
+        assert_eq!(
+            parse("Collection(keyValuePair)", &links),
+            TypeExpr::collection(TypeExpr::named("keyValuePair", Some("keyvaluepair".into())))
+        );
+        assert_eq!(
+            parse("(boolean or string or number) collection", &[]),
+            TypeExpr::collection(TypeExpr::Union {
+                variants: vec![p(Primitive::Boolean), p(Primitive::String), p(Primitive::Double)]
+            })
+        );
+    }
+
+    #[test]
+    fn named_unions_and_references() {
+        let links = [
+            link("appHostedMediaConfig", "../resources/apphostedmediaconfig.md"),
+            link("serviceHostedMediaConfig", "../resources/servicehostedmediaconfig.md"),
+        ];
+        assert_eq!(
+            parse("appHostedMediaConfig or serviceHostedMediaConfig", &links),
+            TypeExpr::Union {
+                variants: vec![
+                    TypeExpr::named("appHostedMediaConfig", Some("apphostedmediaconfig".into())),
+                    TypeExpr::named(
+                        "serviceHostedMediaConfig",
+                        Some("servicehostedmediaconfig".into())
+                    ),
+                ]
+            }
+        );
+        assert_eq!(parse("[identitySet][]", &[]), TypeExpr::named("identitySet", None));
+        assert_eq!(parse("microsoft.graph.printer", &[]), TypeExpr::named("printer", None));
+        assert_eq!(
+            parse("microsoft.graph.callRecords.session", &[]),
+            TypeExpr::named("callRecords.session", None)
+        );
+        assert_eq!(parse("callState", &[]), TypeExpr::named("callState", None));
+    }
+
+    #[test]
+    fn unknown_text_is_kept() {
+        assert_eq!(
+            parse("application/json", &[]),
+            TypeExpr::Unknown { text: "application/json".into() }
+        );
+        assert_eq!(parse("", &[]), TypeExpr::Unknown { text: String::new() });
+        assert!(!is_known(&parse("a thing of sorts", &[])));
+    }
+}

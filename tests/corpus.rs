@@ -1,0 +1,221 @@
+//! The whole real corpus, held to floors: the 2021 reference (11,289 pages) and the
+//! modern calls-area archive. Figures are printed (`cargo test -- --nocapture`) and
+//! quoted in the README.
+//!
+//! What a page "has" (an HTTP request section, a request body table, a properties
+//! table) is measured here from the raw markdown with plain line scans, independently
+//! of the distiller, so the floors check the distiller against a second opinion.
+
+use std::collections::BTreeMap;
+
+use graphgen::distill::DistillOptions;
+use graphgen::distill::batch::distill_all;
+use graphgen::source::DocSource;
+use graphgen::spec::{ApiPage, DiagnosticKind, PageSpec, PermissionSource, ResourceKind, TypeExpr};
+use graphgen_tests::shared_dir;
+
+/// Pages in the 2021 archive's api/ and resources/ folders (MANIFEST.txt: 2,102 + 1,239
+/// + 5,014 + 2,934 `.md` files).
+const PAGES_2021: usize = 11_289;
+
+fn known(t: &TypeExpr) -> bool {
+    match t {
+        TypeExpr::Unknown { .. } => false,
+        TypeExpr::Collection { item } => known(item),
+        TypeExpr::Union { variants } => variants.iter().all(known),
+        _ => true,
+    }
+}
+
+/// Raw-text oracle: the lines of the section whose heading matches `title`.
+fn section_lines<'a>(text: &'a str, title: &str) -> Option<Vec<&'a str>> {
+    let mut lines = text.lines();
+    lines.find(|l| {
+        let t = l.trim_start();
+        t.starts_with('#') && t.trim_start_matches('#').trim().eq_ignore_ascii_case(title)
+    })?;
+    Some(
+        lines
+            .take_while(|l| !l.trim_start().starts_with("## ") && !l.trim_start().starts_with("# "))
+            .collect(),
+    )
+}
+
+/// A header row, a delimiter row and at least one data row.
+fn has_table(lines: &[&str]) -> bool {
+    lines.windows(3).any(|w| {
+        w[0].contains('|')
+            && w[1].trim_start().trim_start_matches('|').trim_start().starts_with([':', '-'])
+            && w[1].contains("--")
+            && w[2].contains('|')
+    })
+}
+
+#[derive(Default, Debug)]
+struct Figures {
+    api_pages: usize,
+    with_http_section: usize,
+    with_operation: usize,
+    body_tables: usize,
+    body_tables_typed: usize,
+    body_params: usize,
+    body_params_typed: usize,
+    resources_with_properties_table: usize,
+    resources_with_properties: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+#[test]
+fn whole_2021_corpus_meets_the_floors() {
+    let archive = shared_dir().join("graph-docs/graph-api-docs.tar.gz");
+    let source = DocSource::open(&archive).expect("the 2021 archive opens");
+    assert_eq!(source.pages().len(), PAGES_2021, "every api/resources page is found");
+    let results = distill_all(&source, source.pages(), &DistillOptions::default());
+    // Zero pages lost: one result per page, every result a spec.
+    assert_eq!(results.len(), PAGES_2021);
+    let failures: Vec<String> =
+        results.iter().filter_map(|(_, r)| r.as_ref().err().map(|e| e.to_string())).collect();
+    assert!(failures.is_empty(), "pages without a spec: {failures:#?}");
+
+    let mut f = Figures::default();
+    let mut warnings: BTreeMap<DiagnosticKind, usize> = BTreeMap::new();
+    let mut untyped = Vec::new();
+    let mut no_ops = Vec::new();
+    for (path, result) in &results {
+        let spec = &result.as_ref().unwrap().spec;
+        for d in spec.diagnostics() {
+            *warnings.entry(d.kind).or_default() += 1;
+        }
+        let text = String::from_utf8_lossy(&source.read(path).unwrap()).into_owned();
+        match spec {
+            PageSpec::Api(api) => {
+                f.api_pages += 1;
+                if section_lines(&text, "HTTP request").is_some() {
+                    f.with_http_section += 1;
+                    if api.operations.iter().any(|o| !o.path.is_empty()) {
+                        f.with_operation += 1;
+                    } else {
+                        no_ops.push(path.clone());
+                    }
+                }
+                if section_lines(&text, "Request body").is_some_and(|l| has_table(&l)) {
+                    f.body_tables += 1;
+                    let typed = body_typed(api);
+                    f.body_params += api.request_body.params.len();
+                    f.body_params_typed +=
+                        api.request_body.params.iter().filter(|p| known(&p.type_expr)).count();
+                    if typed {
+                        f.body_tables_typed += 1;
+                    } else {
+                        untyped.push(path.clone());
+                    }
+                }
+            }
+            PageSpec::Resource(r) => {
+                if section_lines(&text, "Properties").is_some_and(|l| has_table(&l)) {
+                    f.resources_with_properties_table += 1;
+                    if !r.properties.is_empty() {
+                        f.resources_with_properties += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("2021 corpus: {PAGES_2021} pages, 0 lost, 0 without a spec");
+    println!("{f:#?}");
+    println!("diagnostics by kind: {warnings:#?}");
+    let ops = ratio(f.with_operation, f.with_http_section);
+    let tables = ratio(f.body_tables_typed, f.body_tables);
+    let props = ratio(f.resources_with_properties, f.resources_with_properties_table);
+    println!(
+        "api pages with an HTTP request section that yield an operation: {:.2}% ({}/{})",
+        ops * 100.0,
+        f.with_operation,
+        f.with_http_section
+    );
+    println!(
+        "request-body tables whose params are all typed: {:.2}% ({}/{}); params typed: {:.2}%",
+        tables * 100.0,
+        f.body_tables_typed,
+        f.body_tables,
+        ratio(f.body_params_typed, f.body_params) * 100.0
+    );
+    println!(
+        "resource pages with a properties table that yield properties: {:.2}% ({}/{})",
+        props * 100.0,
+        f.resources_with_properties,
+        f.resources_with_properties_table
+    );
+    assert!(ops >= 0.995, "operations floor: {no_ops:#?}");
+    assert!(tables >= 0.99, "typed body params floor: {untyped:#?}");
+    assert!(props >= 0.99, "resource properties floor");
+}
+
+fn body_typed(api: &ApiPage) -> bool {
+    !api.request_body.params.is_empty()
+        && api.request_body.params.iter().all(|p| known(&p.type_expr))
+}
+
+#[test]
+fn every_modern_page_distills_with_permissions_resolved_where_present() {
+    let archive = shared_dir().join("graph-docs/graph-docs-modern-calls.tar.gz");
+    let source = DocSource::open(&archive).expect("the modern archive opens");
+    let results = distill_all(&source, source.pages(), &DistillOptions::default());
+    assert_eq!(results.len(), source.pages().len());
+    let (mut included, mut resolved, mut missing) = (0, 0, Vec::new());
+    let mut overviews = Vec::new();
+    for (path, result) in &results {
+        let d = result.as_ref().unwrap_or_else(|e| panic!("{path}: {e}"));
+        match &d.spec {
+            PageSpec::Api(api) => {
+                assert!(!api.operations.is_empty(), "{path}: no operations");
+                if let PermissionSource::Include { path: Some(inc), resolved: r, line, .. } =
+                    &api.permissions.source
+                {
+                    included += 1;
+                    let present = source.read(inc).is_some();
+                    assert_eq!(
+                        *r, present,
+                        "{path}: include {inc} present={present} but resolved={r}"
+                    );
+                    if *r {
+                        resolved += 1;
+                        assert!(
+                            !api.permissions.rows.is_empty(),
+                            "{path}: resolved include has no rows"
+                        );
+                        assert!(
+                            d.includes.contains_key(inc),
+                            "{path}: include read is recorded for the lock"
+                        );
+                    } else {
+                        missing.push(inc.clone());
+                        assert!(
+                            api.diagnostics
+                                .iter()
+                                .any(|x| x.kind == DiagnosticKind::UnresolvedInclude
+                                    && x.line == Some(*line)),
+                            "{path}: a missing include is a diagnostic"
+                        );
+                    }
+                }
+            }
+            PageSpec::Resource(r) => {
+                if r.kind == ResourceKind::Overview {
+                    overviews.push(path.clone());
+                }
+            }
+        }
+    }
+    println!(
+        "modern archive: {} pages; permission includes: {included}, resolved {resolved}, missing {}",
+        results.len(),
+        missing.len()
+    );
+    // Every resource page of the area defines a type.
+    assert!(overviews.is_empty(), "pages read as overviews: {overviews:?}");
+    assert!(resolved > 0);
+}
