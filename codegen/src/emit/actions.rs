@@ -456,7 +456,9 @@ fn function_doc(
     parts.push(docs::permissions(&page.permissions));
     let type_name = |r: &Resolved| match r {
         Resolved::Type(id) => format!("`{}`", index.value_name(*id)),
-        Resolved::Collection(_) | Resolved::Primitive(_) => "the body".to_string(),
+        Resolved::Collection(_) | Resolved::Primitive(_) | Resolved::Union(_) => {
+            "the body".to_string()
+        }
         Resolved::Raw(why) => format!("raw JSON ({})", docs::plain(why)),
     };
     parts.push(match returns {

@@ -9,6 +9,7 @@ use quote::quote;
 
 use super::names::{self, Case, Scope};
 use super::{EmitDiagnostic, module_name};
+use crate::catalog::{self, Catalog};
 use crate::spec::{
     ApiPage, ApiVersion, BodyKind, EnumMember, Primitive, Property, ResourceKind, ResourcePage,
     TypeExpr,
@@ -64,6 +65,9 @@ pub enum Resolved {
     Type(TypeId),
     /// A collection.
     Collection(Box<Resolved>),
+    /// One of several types that share no base type ("A or B"): an enum of them,
+    /// dispatched on `@odata.type` like the `Any…` enums.
+    Union(Vec<TypeId>),
     /// Nothing usable: kept as raw JSON. The text says why (for docs and diagnostics).
     Raw(String),
 }
@@ -73,11 +77,13 @@ pub enum Resolved {
 pub struct TypeIndex<'a> {
     version: ApiVersion,
     defs: Vec<TypeDef<'a>>,
-    by_name: BTreeMap<String, Vec<TypeId>>,
-    by_stem: BTreeMap<String, Vec<TypeId>>,
+    catalog: Catalog<'a>,
+    by_page: BTreeMap<(String, Option<&'a str>), TypeId>,
     reached: BTreeSet<TypeId>,
     rust_names: BTreeMap<TypeId, String>,
     any_names: BTreeMap<TypeId, String>,
+    unions: BTreeMap<Vec<TypeId>, String>,
+    union_module: Option<String>,
     modules: BTreeMap<&'a str, String>,
     boxed: BTreeSet<(TypeId, String)>,
     diagnostics: Vec<EmitDiagnostic>,
@@ -100,22 +106,24 @@ impl<'a> TypeIndex<'a> {
         api_pages: &[(&'a str, &'a ApiPage)],
         root_resources: &[&'a str],
     ) -> TypeIndex<'a> {
+        let pages: Vec<(&'a str, &'a ResourcePage)> =
+            resources.into_iter().filter(|(_, page)| page.version == version).collect();
         let mut index = TypeIndex {
             version,
             defs: Vec::new(),
-            by_name: BTreeMap::new(),
-            by_stem: BTreeMap::new(),
+            catalog: Catalog::new(pages.iter().map(|(_, page)| *page)),
+            by_page: BTreeMap::new(),
             reached: BTreeSet::new(),
             rust_names: BTreeMap::new(),
             any_names: BTreeMap::new(),
+            unions: BTreeMap::new(),
+            union_module: None,
             modules: BTreeMap::new(),
             boxed: BTreeSet::new(),
             diagnostics: Vec::new(),
         };
-        for (path, page) in resources {
-            if page.version == version {
-                index.add_page(path, page);
-            }
+        for (path, page) in pages {
+            index.add_page(path, page);
         }
         index.link_bases();
         index.reach(api_pages, root_resources);
@@ -125,22 +133,9 @@ impl<'a> TypeIndex<'a> {
     }
 
     fn add_page(&mut self, path: &'a str, page: &'a ResourcePage) {
-        let push = |index: &mut TypeIndex<'a>, def: TypeDef<'a>| {
+        let push = |index: &mut TypeIndex<'a>, def: TypeDef<'a>, enum_name: Option<&'a str>| {
             let id = TypeId(index.defs.len());
-            let mut keys = vec![def.wire_name.to_ascii_lowercase()];
-            let qualified = def.odata_type.to_ascii_lowercase();
-            if let Some(rest) = qualified.strip_prefix("microsoft.graph.") {
-                keys.push(rest.to_string());
-            }
-            keys.push(qualified);
-            keys.dedup();
-            for key in keys {
-                let ids = index.by_name.entry(key).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            index.by_stem.entry(page.stem.to_ascii_lowercase()).or_default().push(id);
+            index.by_page.entry((page.stem.to_ascii_lowercase(), enum_name)).or_insert(id);
             index.defs.push(def);
         };
         let namespace = page.namespace.as_deref().unwrap_or("microsoft.graph");
@@ -162,6 +157,7 @@ impl<'a> TypeIndex<'a> {
                         base: None,
                         derived: Vec::new(),
                     },
+                    None,
                 );
             }
             ResourceKind::Enum => push(
@@ -175,6 +171,7 @@ impl<'a> TypeIndex<'a> {
                     base: None,
                     derived: Vec::new(),
                 },
+                None,
             ),
             ResourceKind::EnumCollection | ResourceKind::Overview => {}
         }
@@ -190,6 +187,7 @@ impl<'a> TypeIndex<'a> {
                     base: None,
                     derived: Vec::new(),
                 },
+                Some(&def.name),
             );
         }
     }
@@ -266,40 +264,30 @@ impl<'a> TypeIndex<'a> {
         &self.defs[id.0]
     }
 
-    /// Find the type a named expression denotes: by name (case-insensitive, with or
-    /// without the `microsoft.graph.` namespace; exact-case matches first), preferring
-    /// the definition on the linked page, then the page named like the type, then the first by spec path;
-    /// failing a name match, the single type of the linked page.
+    /// Find the type a named expression denotes, by the catalog's resolution rule
+    /// ([`crate::catalog`]), the one the distiller uses to pick the pages to distill.
     fn lookup(&self, expr: &TypeExpr) -> Option<TypeId> {
         let TypeExpr::Named { name, page } = expr else { return None };
         self.lookup_name(name, page.as_deref())
     }
 
     fn lookup_name(&self, name: &str, page: Option<&str>) -> Option<TypeId> {
-        let key = name.trim_start_matches('#').to_ascii_lowercase();
-        let key = key.strip_prefix("microsoft.graph.").unwrap_or(&key);
-        let page = page.map(|p| p.to_ascii_lowercase());
-        if let Some(ids) = self.by_name.get(key) {
-            let bare = name.trim_start_matches('#');
-            let bare = bare.strip_prefix("microsoft.graph.").unwrap_or(bare);
-            let exact = |id: &&TypeId| self.defs[id.0].wire_name == bare;
-            let on_page =
-                |id: &&TypeId| page.as_deref() == Some(&*self.defs[id.0].page.stem.to_lowercase());
-            let own_page = |id: &&TypeId| self.defs[id.0].page.stem.eq_ignore_ascii_case(key);
-            let exact_ids: Vec<TypeId> = ids.iter().filter(exact).copied().collect();
-            let ids = if exact_ids.is_empty() { ids.clone() } else { exact_ids };
-            return ids
-                .iter()
-                .find(on_page)
-                .or_else(|| ids.iter().find(own_page))
-                .or_else(|| ids.iter().min_by_key(|id| self.defs[id.0].spec_path))
-                .copied();
+        let name = name.trim().trim_start_matches('#');
+        match self.catalog.resolve(self.version, name, page)? {
+            catalog::TypeDef::Resource(page) => {
+                self.by_page.get(&(page.stem.to_ascii_lowercase(), None)).copied()
+            }
+            catalog::TypeDef::Enum { page, def } => self
+                .by_page
+                .get(&(page.stem.to_ascii_lowercase(), Some(def.name.as_str())))
+                .copied(),
         }
-        let page = page?;
-        match self.by_stem.get(&page).map(Vec::as_slice) {
-            Some([only]) => Some(*only),
-            _ => None,
-        }
+    }
+
+    /// Whether a type is `entity`, the base of every entity type: reaching it does not
+    /// reach every entity type (as the catalog's reach does not).
+    fn is_entity(&self, id: TypeId) -> bool {
+        catalog::name_key(self.defs[id.0].wire_name) == "entity"
     }
 
     /// Resolve a type expression (see [`Resolved`]).
@@ -347,7 +335,19 @@ impl<'a> TypeIndex<'a> {
         // Chains are self-first, so the first common entry is the closest ancestor.
         match common.and_then(|c| c.first().copied()) {
             Some(id) => Resolved::Type(id),
-            None => Resolved::Raw(format!("one of {}, which share no base type", described())),
+            None => {
+                let mut ids: Vec<TypeId> = variants.iter().filter_map(|v| self.lookup(v)).collect();
+                ids.sort_by_key(|id| (self.defs[id.0].wire_name, self.defs[id.0].spec_path));
+                ids.dedup();
+                if ids.iter().all(|id| matches!(self.defs[id.0].kind, DefKind::Struct)) {
+                    Resolved::Union(ids)
+                } else {
+                    Resolved::Raw(format!(
+                        "one of {}, which are not all structured types",
+                        described()
+                    ))
+                }
+            }
         }
     }
 
@@ -453,7 +453,9 @@ impl<'a> TypeIndex<'a> {
             if let Some(base) = def.base {
                 queue.push(base);
             }
-            queue.extend(def.derived.iter().copied());
+            if !self.is_entity(id) {
+                queue.extend(def.derived.iter().copied());
+            }
             if matches!(def.kind, DefKind::Struct) {
                 // Own properties only: inherited ones are reached through the base.
                 for prop in def.page.properties.iter().chain(&def.page.relationships) {
@@ -473,10 +475,17 @@ impl<'a> TypeIndex<'a> {
                     None
                 }
                 Resolved::Collection(item) => walk(item, out),
+                Resolved::Union(ids) => {
+                    out.extend(ids.iter().copied());
+                    None
+                }
                 Resolved::Raw(why) => Some(why.clone()),
             }
         }
         let resolved = self.resolve(expr);
+        if let Some(ids) = union_of(&resolved) {
+            self.unions.entry(ids.to_vec()).or_default();
+        }
         // The alternatives of a union are reached too (they are the derived types).
         if let TypeExpr::Union { variants } = expr {
             for v in variants {
@@ -509,6 +518,16 @@ impl<'a> TypeIndex<'a> {
                 self.any_names.insert(*id, name);
             }
         }
+        let keys: Vec<Vec<TypeId>> = self.unions.keys().cloned().collect();
+        for ids in keys {
+            let candidate = ids
+                .iter()
+                .map(|id| names::pascal(self.defs[id.0].wire_name))
+                .collect::<Vec<_>>()
+                .join("Or");
+            let name = scope.unique(&candidate);
+            self.unions.insert(ids, name);
+        }
         let mut pages: Vec<&'a str> = order.iter().map(|id| self.defs[id.0].spec_path).collect();
         pages.sort();
         pages.dedup();
@@ -517,12 +536,34 @@ impl<'a> TypeIndex<'a> {
             let stem = module_name(path);
             self.modules.insert(path, modules.name(&stem));
         }
+        if !self.unions.is_empty() {
+            self.union_module = Some(modules.name("unions"));
+        }
     }
 
     /// Whether values typed by `id` may hold a derived type (so they use the `Any…`
-    /// enum).
+    /// enum): it is a struct and the selection reaches a type derived from it.
     pub fn is_polymorphic(&self, id: TypeId) -> bool {
-        matches!(self.defs[id.0].kind, DefKind::Struct) && !self.defs[id.0].derived.is_empty()
+        matches!(self.defs[id.0].kind, DefKind::Struct)
+            && self.defs[id.0].derived.iter().any(|d| self.reached.contains(d))
+    }
+
+    /// The variants of a polymorphic type's `Any…` enum: the type itself, then the
+    /// reached types derived from it, by name.
+    pub fn poly_members(&self, id: TypeId) -> Vec<TypeId> {
+        let mut members = vec![id];
+        members.extend(self.defs[id.0].derived.iter().filter(|d| self.reached.contains(d)));
+        members
+    }
+
+    /// The union enums ("A or B" of types with no common base) and their names.
+    pub fn unions(&self) -> impl Iterator<Item = (&[TypeId], &str)> + '_ {
+        self.unions.iter().map(|(ids, name)| (ids.as_slice(), name.as_str()))
+    }
+
+    /// The module (file) of the union enums, when there are any.
+    pub fn union_module(&self) -> Option<&str> {
+        self.union_module.as_deref()
     }
 
     /// The reached types, in definition order (spec path, then page order).
@@ -584,6 +625,10 @@ impl<'a> TypeIndex<'a> {
                 let item = self.rust_type(item, types);
                 quote!(Vec<#item>)
             }
+            Resolved::Union(ids) => {
+                let name = names::ident(&self.unions[ids]);
+                quote!(#types::#name)
+            }
             Resolved::Raw(_) => quote!(::graphgen_runtime::serde_json::Value),
         }
     }
@@ -592,40 +637,61 @@ impl<'a> TypeIndex<'a> {
     /// a non-collection field whose type can contain the struct again (same strongly
     /// connected component of the by-value containment graph).
     fn find_boxed(&mut self) {
-        // Nodes: 2*id = the struct, 2*id+1 = its Any enum.
-        let n = self.defs.len() * 2;
-        let mut edges: Vec<Vec<(usize, Option<String>)>> = vec![Vec::new(); n];
+        // Nodes: i = struct i, n + i = its Any enum, 2n + k = union k.
+        let n = self.defs.len();
+        let union_ids: Vec<Vec<TypeId>> = self.unions.keys().cloned().collect();
+        let mut edges: Vec<Vec<(usize, Option<String>)>> =
+            vec![Vec::new(); 2 * n + union_ids.len()];
+        let value_node = |index: &TypeIndex<'_>, r: &Resolved| -> Option<usize> {
+            match r {
+                Resolved::Type(t) if matches!(index.defs[t.0].kind, DefKind::Struct) => {
+                    Some(if index.is_polymorphic(*t) { n + t.0 } else { t.0 })
+                }
+                Resolved::Union(ids) => union_ids.iter().position(|u| u == ids).map(|k| 2 * n + k),
+                _ => None,
+            }
+        };
         for &id in &self.reached {
             if !matches!(self.defs[id.0].kind, DefKind::Struct) {
                 continue;
             }
             for (prop, _) in self.fields(id) {
-                if let Resolved::Type(t) = self.resolve(&prop.type_expr) {
-                    if matches!(self.defs[t.0].kind, DefKind::Struct) {
-                        let node = if self.is_polymorphic(t) { 2 * t.0 + 1 } else { 2 * t.0 };
-                        edges[2 * id.0].push((node, Some(prop.name.clone())));
-                    }
+                if let Some(node) = value_node(self, &self.resolve(&prop.type_expr)) {
+                    edges[id.0].push((node, Some(prop.name.clone())));
                 }
             }
             if self.is_polymorphic(id) {
-                edges[2 * id.0 + 1].push((2 * id.0, None));
-                for d in &self.defs[id.0].derived {
-                    edges[2 * id.0 + 1].push((2 * d.0, None));
+                for m in self.poly_members(id) {
+                    edges[n + id.0].push((m.0, None));
                 }
+            }
+        }
+        for (k, ids) in union_ids.iter().enumerate() {
+            for id in ids {
+                edges[2 * n + k].push((id.0, None));
             }
         }
         let adjacency: Vec<Vec<usize>> =
             edges.iter().map(|e| e.iter().map(|(t, _)| *t).collect()).collect();
         let scc = strongly_connected(&adjacency);
-        for (from, list) in edges.iter().enumerate() {
+        for (from, list) in edges.iter().enumerate().take(n) {
             for (to, wire) in list {
                 if let Some(wire) = wire {
                     if scc[from] == scc[*to] {
-                        self.boxed.insert((TypeId(from / 2), wire.clone()));
+                        self.boxed.insert((TypeId(from), wire.clone()));
                     }
                 }
             }
         }
+    }
+}
+
+/// The union a resolved type is (or holds as collection item).
+fn union_of(r: &Resolved) -> Option<&[TypeId]> {
+    match r {
+        Resolved::Union(ids) => Some(ids),
+        Resolved::Collection(item) => union_of(item),
+        _ => None,
     }
 }
 

@@ -221,6 +221,25 @@ fn version_module(
             Module::leaf(format!("{dir}/types/{module}.rs"), format!("specs/{spec_path}"), tokens),
         ));
     }
+    if let Some(module) = index.union_module() {
+        let items = index.unions().map(|(ids, name)| super::types::union_tokens(index, ids, name));
+        let mut sources: Vec<String> = index
+            .unions()
+            .flat_map(|(ids, _)| ids.iter().map(|id| format!("specs/{}", index.def(*id).spec_path)))
+            .collect();
+        sources.sort();
+        sources.dedup();
+        type_children.push((
+            quote!(),
+            false,
+            module.to_string(),
+            Module::leaf(
+                format!("{dir}/types/{module}.rs"),
+                sources.join(", "),
+                quote!(#(#items)*),
+            ),
+        ));
+    }
     let reexports = type_children.iter().map(|(_, _, name, _)| {
         let ident = names::ident(name);
         quote!(pub use #ident::*;)

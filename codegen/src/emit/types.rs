@@ -188,15 +188,8 @@ fn property_field(
 
 fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
     let def = index.def(id);
-    let any = names::ident(index.any_name(id).expect("polymorphic"));
-    let mut members = vec![id];
-    members.extend(def.derived.iter().copied());
-    let mut scope = Scope::new(Case::Pascal);
-    let variants: Vec<(TypeId, proc_macro2::Ident)> =
-        members.iter().map(|m| (*m, names::ident(&scope.unique(index.rust_name(*m))))).collect();
-    let unknown = names::ident(&scope.unique("Unknown"));
-
-    let doc = docs::doc_attrs(&docs::paragraphs([
+    let any = index.any_name(id).expect("polymorphic");
+    let doc = docs::paragraphs([
         format!(
             "A `{}` value: the type itself or one of its derived types, told apart by \
              `@odata.type`.",
@@ -206,16 +199,53 @@ fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
          a type this crate does not know is kept as raw JSON. Build a value with `From` \
          (`.into()`), which also sets `@odata.type` for derived types."
             .to_string(),
-    ]));
+    ]);
+    poly_enum_tokens(index, any, &index.poly_members(id), Some(id), &doc)
+}
+
+/// The enum of a union ("A or B") of types that share no base type.
+pub fn union_tokens(index: &TypeIndex<'_>, members: &[TypeId], name: &str) -> TokenStream {
+    let listed = members
+        .iter()
+        .map(|m| format!("`{}`", index.def(*m).wire_name))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let doc = docs::paragraphs([
+        format!("One of {listed}, told apart by `@odata.type`."),
+        "The docs give these types no common base type. A value without `@odata.type`, \
+         or with one not listed, is kept as raw JSON. Build a value with `From` \
+         (`.into()`), which also sets `@odata.type`."
+            .to_string(),
+    ]);
+    poly_enum_tokens(index, name, members, None, &doc)
+}
+
+/// An enum of types dispatched on `@odata.type`, with `Unknown(Value)` for the rest.
+/// `default` is the variant for JSON without `@odata.type` (the base type); without
+/// one, such JSON is `Unknown`.
+fn poly_enum_tokens(
+    index: &TypeIndex<'_>,
+    name: &str,
+    members: &[TypeId],
+    default: Option<TypeId>,
+    doc: &str,
+) -> TokenStream {
+    let any = names::ident(name);
+    let mut scope = Scope::new(Case::Pascal);
+    let variants: Vec<(TypeId, proc_macro2::Ident)> =
+        members.iter().map(|m| (*m, names::ident(&scope.unique(index.rust_name(*m))))).collect();
+    let unknown = names::ident(&scope.unique("Unknown"));
+
+    let doc = docs::doc_attrs(doc);
     let variant_defs = variants.iter().map(|(m, v)| {
         let ty = names::ident(index.rust_name(*m));
-        let text = if *m == id {
+        let text = if Some(*m) == default {
             format!(
                 "The base type, [`{ty}`](super::{ty}) (`#{}`, or no `@odata.type`).",
                 index.def(*m).odata_type
             )
         } else {
-            format!("The derived type [`{ty}`](super::{ty}) (`#{}`).", index.def(*m).odata_type)
+            format!("[`{ty}`](super::{ty}) (`#{}`).", index.def(*m).odata_type)
         };
         let doc = docs::doc_attrs(&text);
         quote!(#doc #v(super::#ty),)
@@ -226,7 +256,7 @@ fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
     });
     let decode_arms = variants.iter().map(|(m, v)| {
         let tag = index.def(*m).odata_type.to_ascii_lowercase();
-        if *m == id {
+        if Some(*m) == default {
             quote!(None | Some(#tag) => from_value(value).map(Self::#v),)
         } else {
             quote!(Some(#tag) => from_value(value).map(Self::#v),)
@@ -234,7 +264,7 @@ fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
     });
     let from_impls = variants.iter().map(|(m, v)| {
         let ty = names::ident(index.rust_name(*m));
-        if *m == id {
+        if Some(*m) == default {
             quote! {
                 impl From<super::#ty> for #any {
                     fn from(value: super::#ty) -> Self {
