@@ -3,10 +3,11 @@
 //! reaches.
 //!
 //! The one resolution rule: a name resolves, within its version, to the resource page
-//! its link names (`[prompt](../resources/prompt.md)` -> `prompt`), else to the page
-//! whose stem, type name or `@odata.type` equals the name case-insensitively (with any
-//! `microsoft.graph.` prefix dropped), else to an enum defined on an enum-collection
-//! page (`enums.md`).
+//! its link names (`[prompt](../resources/prompt.md)` -> `prompt`) when that page
+//! defines the name, else to the page whose type name or `@odata.type` equals the name
+//! case-insensitively (with any `microsoft.graph.` prefix dropped), else to the linked
+//! page (a link whose text is not a type name), else to the page whose stem equals
+//! the name, else to an enum defined on an enum-collection page (`enums.md`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -98,12 +99,22 @@ impl<'a> Catalog<'a> {
         link: Option<&str>,
     ) -> Option<TypeDef<'a>> {
         let key = name_key(name);
-        if let Some(page) = link.and_then(|l| self.stems.get(&(version, l.to_ascii_lowercase()))) {
-            if page.kind != ResourceKind::EnumCollection {
+        let linked = link
+            .and_then(|l| self.stems.get(&(version, l.to_ascii_lowercase())))
+            .filter(|page| page.kind != ResourceKind::EnumCollection);
+        // The link wins when its page defines the name; a page that defines the name
+        // wins over a link to another page (`[invitationParticipantInfo](participantinfo.md)`).
+        if let Some(page) = linked {
+            let answers = name_key(&page.name) == key
+                || page.odata_type.as_deref().is_some_and(|t| name_key(t) == key);
+            if answers {
                 return Some(TypeDef::Resource(page));
             }
         }
         if let Some(page) = self.names.get(&(version, key.clone())) {
+            return Some(TypeDef::Resource(page));
+        }
+        if let Some(page) = linked {
             return Some(TypeDef::Resource(page));
         }
         if let Some(page) = self.stems.get(&(version, key.replace('.', "-"))) {
@@ -225,4 +236,63 @@ pub fn reachable(apis: &[&ApiPage], catalog: &Catalog<'_>) -> Reach {
         }
     }
     Reach { pages: reached, missing }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{FrontMatter, VersionSource};
+
+    fn page(stem: &str, name: &str) -> ResourcePage {
+        ResourcePage {
+            format: 1,
+            stem: stem.into(),
+            version: ApiVersion::V1,
+            version_source: VersionSource::Path,
+            source: format!("api-reference/v1.0/resources/{stem}.md"),
+            doc_url: String::new(),
+            front_matter: FrontMatter::default(),
+            title: format!("{name} resource type"),
+            name: name.into(),
+            namespace: None,
+            odata_type: Some(format!("microsoft.graph.{name}")),
+            kind: ResourceKind::Complex,
+            base_type: None,
+            description: String::new(),
+            includes: Vec::new(),
+            methods: Vec::new(),
+            properties: Vec::new(),
+            relationships: Vec::new(),
+            members: Vec::new(),
+            enums: Vec::new(),
+            json_representation: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_page_that_defines_the_name_beats_a_link_elsewhere() {
+        let pages = [
+            page("participantinfo", "participantInfo"),
+            page("invitationparticipantinfo", "invitationParticipantInfo"),
+        ];
+        let catalog = Catalog::new(&pages);
+        let resolved = |name: &str, link: Option<&str>| {
+            catalog.resolve(ApiVersion::V1, name, link).map(|d| d.page().stem.clone())
+        };
+        // `[invitationParticipantInfo](participantinfo.md)` in call.md.
+        assert_eq!(
+            resolved("invitationParticipantInfo", Some("participantinfo")).as_deref(),
+            Some("invitationparticipantinfo")
+        );
+        assert_eq!(
+            resolved("participantInfo", Some("participantinfo")).as_deref(),
+            Some("participantinfo")
+        );
+        // A link whose text is no type name still resolves to its page.
+        assert_eq!(
+            resolved("the participant", Some("participantinfo")).as_deref(),
+            Some("participantinfo")
+        );
+    }
 }
