@@ -4,6 +4,7 @@ mod check;
 mod distill;
 mod generate;
 mod progress;
+mod regenerate;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ enum Command {
     /// Exit 1 with a unified diff when the generated code differs from what the specs
     /// produce.
     Check(generate::Args),
+    /// Distill, then generate: the one command after a doc update.
+    Regenerate(regenerate::Args),
 }
 
 /// Parse the command line, run the command, render its errors.
@@ -35,6 +38,7 @@ pub fn main() -> ExitCode {
         Command::Distill(args) => distill::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Check(args) => check::run(args),
+        Command::Regenerate(args) => regenerate::run(args),
     };
     match result {
         Ok(code) => code,

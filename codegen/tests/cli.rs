@@ -1,0 +1,100 @@
+//! The `graphgen` binary: `generate` writes what the build.rs `Builder` writes, byte for
+//! byte; `check` exits 1 with a diff and the fixing command when the output is stale.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use graphgen::Builder;
+
+fn specs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("specs")
+}
+
+fn graphgen(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_graphgen")).args(args).output().unwrap()
+}
+
+/// Every file under `dir`, relative path → contents.
+fn tree(dir: &Path) -> Vec<(String, String)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn cli_output_equals_builder_output() {
+    let cli_out = tempfile::tempdir().unwrap();
+    let specs = specs();
+    let output = graphgen(&[
+        "generate",
+        "--specs",
+        specs.to_str().unwrap(),
+        "--out",
+        cli_out.path().to_str().unwrap(),
+        "--only",
+        "beta/api/call-*",
+        "--root",
+        "module",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let builder_out = tempfile::tempdir().unwrap();
+    Builder::new()
+        .specs(&specs)
+        .only(["beta/api/call-*"])
+        .cargo_metadata(false)
+        .generate_to(builder_out.path())
+        .unwrap();
+    let cli = tree(cli_out.path());
+    assert!(cli.iter().any(|(p, _)| p == "beta/requests/call_stoptranscription.rs"));
+    assert!(!cli.iter().any(|(p, _)| p.starts_with("v1/")), "--only selects beta pages only");
+    assert_eq!(cli, tree(builder_out.path()));
+}
+
+#[test]
+fn check_fails_with_a_diff_and_the_fix() {
+    let out = tempfile::tempdir().unwrap();
+    let specs = specs();
+    let args = |command: &'static str| {
+        vec![
+            command.to_string(),
+            "--specs".into(),
+            specs.display().to_string(),
+            "--out".into(),
+            out.path().display().to_string(),
+            "--only".into(),
+            "v1.0/api/call-get".into(),
+        ]
+    };
+    let run = |command| {
+        let a = args(command);
+        graphgen(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let missing = run("check");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(run("generate").status.success());
+    let fresh = run("check");
+    assert!(fresh.status.success(), "{}", String::from_utf8_lossy(&fresh.stderr));
+
+    let file = out.path().join("v1/paths.rs");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("pub struct Graph", "pub struct Grph")).unwrap();
+    let stale = run("check");
+    assert_eq!(stale.status.code(), Some(1));
+    let diff = String::from_utf8_lossy(&stale.stdout);
+    assert!(diff.contains("-pub struct Grph") && diff.contains("+pub struct Graph"), "{diff}");
+    let message = String::from_utf8_lossy(&stale.stderr);
+    assert!(message.contains("cargo run -p graphgen -- generate"), "{message}");
+}
