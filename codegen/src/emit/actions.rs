@@ -165,16 +165,18 @@ pub fn page_tokens(
         Some(name) => request_struct(index, page, name, &types, &base),
         None => quote!(),
     };
-    let mut nodes: Vec<usize> =
-        tree.ops.iter().filter(|o| o.spec_path == spec_path).map(|o| o.node).collect();
-    nodes.sort();
-    nodes.dedup();
-    let impls = nodes.into_iter().map(|node| {
+    // One impl block per node, in the order the page's operations first reach them.
+    let mut by_node: Vec<(usize, Vec<&NavOp<'_>>)> = Vec::new();
+    for op in tree.ops_of(spec_path) {
+        match by_node.iter_mut().find(|(node, _)| *node == op.node) {
+            Some((_, ops)) => ops.push(op),
+            None => by_node.push((op.node, vec![op])),
+        }
+    }
+    by_node.sort_by_key(|(node, _)| *node);
+    let impls = by_node.into_iter().map(|(node, ops)| {
         let ty = names::ident(&tree.nodes[node].type_name);
-        let fns = tree
-            .ops_on(node)
-            .filter(|o| o.spec_path == spec_path)
-            .map(|o| function_tokens(index, tree, o, request, &types, &base));
+        let fns = ops.into_iter().map(|o| function_tokens(index, tree, o, request, &types, &base));
         quote! {
             impl super::super::paths::#ty {
                 #(#fns)*
@@ -267,11 +269,19 @@ fn method_tokens(method: HttpMethod) -> TokenStream {
 }
 
 /// `Path` builder calls for one segment. `value` gives the Rust expression of a
-/// placeholder.
+/// placeholder, from its position among the segment's placeholders and its name (a
+/// function segment may use one name twice: `resizedRange(deltaRows={n},
+/// deltaColumns={n})`).
 pub fn segment_call(
     segment: &PathSegment,
-    value: &mut dyn FnMut(&str) -> TokenStream,
+    value: &mut dyn FnMut(usize, &str) -> TokenStream,
 ) -> TokenStream {
+    let mut position = 0;
+    let mut value = |name: &str| {
+        let v = value(position, name);
+        position += 1;
+        v
+    };
     match segment {
         PathSegment::Literal { text } => quote!(.literal(#text)),
         PathSegment::Param { name } => {
@@ -302,7 +312,7 @@ pub fn segment_call(
             let parts = template_parts(text, params).into_iter().map(|part| match part {
                 TemplatePart::Lit(lit) => quote!(::graphgen_runtime::TemplatePart::Lit(#lit)),
                 TemplatePart::Value(name) => {
-                    let v = value(&name);
+                    let v = value(name.as_str());
                     quote!(::graphgen_runtime::TemplatePart::Value(#v))
                 }
             });
@@ -384,8 +394,8 @@ fn function_tokens(
         Call::Action(text) => quote!(.literal(#text)),
         Call::Function(segment) => {
             let params = &op.params;
-            segment_call(segment, &mut |name: &str| {
-                let p = params.iter().find(|p| p.placeholder == name).expect("own param");
+            segment_call(segment, &mut |i: usize, name: &str| {
+                let p = super::nav::param_at(params, i, name);
                 let arg = names::ident(&p.arg);
                 quote!(#arg)
             })

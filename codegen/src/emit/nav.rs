@@ -132,6 +132,10 @@ pub struct NavTree<'a> {
     pub nodes: Vec<Node>,
     /// Operations, in (spec path, page order).
     pub ops: Vec<NavOp<'a>>,
+    /// Indices into `ops` by spec path.
+    ops_by_page: BTreeMap<&'a str, Vec<usize>>,
+    /// Emitted children by accessor holder, sorted by path.
+    held: Vec<Vec<usize>>,
 }
 
 impl<'a> NavTree<'a> {
@@ -149,7 +153,12 @@ impl<'a> NavTree<'a> {
             deprecated: None,
             emitted: true,
         };
-        let mut tree = NavTree { nodes: vec![root], ops: Vec::new() };
+        let mut tree = NavTree {
+            nodes: vec![root],
+            ops: Vec::new(),
+            ops_by_page: BTreeMap::new(),
+            held: Vec::new(),
+        };
         let mut placed: Vec<(usize, &'a str, &'a ApiPage, &'a Operation, Call, String)> =
             Vec::new();
         for (path, page) in pages {
@@ -225,6 +234,7 @@ impl<'a> NavTree<'a> {
             } else {
                 None
             };
+            tree.ops_by_page.entry(path).or_default().push(tree.ops.len());
             tree.ops.push(NavOp {
                 spec_path: path,
                 page,
@@ -235,6 +245,16 @@ impl<'a> NavTree<'a> {
                 params,
                 deprecated,
             });
+        }
+        tree.held = vec![Vec::new(); tree.nodes.len()];
+        for (n, node) in tree.nodes.iter().enumerate() {
+            if let (true, Some((holder, _))) = (node.emitted, &node.accessor) {
+                tree.held[*holder].push(n);
+            }
+        }
+        let templates: Vec<String> = tree.nodes.iter().map(|n| n.template.clone()).collect();
+        for list in &mut tree.held {
+            list.sort_by(|a, b| templates[*a].cmp(&templates[*b]));
         }
         tree
     }
@@ -354,15 +374,27 @@ impl<'a> NavTree<'a> {
             };
             let parent_name =
                 if parent == 0 { String::new() } else { self.nodes[parent].type_name.clone() };
+            // A part that starts with a digit (a GUID pasted into a path) needs no `_`
+            // inside a longer name.
+            let name_part = if parent_name.is_empty() {
+                name_part
+            } else {
+                name_part.trim_start_matches('_').to_string()
+            };
             self.nodes[n].type_name = type_scope.unique(&format!("{parent_name}{name_part}"));
         }
         // Accessors of skipped collections are not emitted; their names stay reserved
         // so that adding an operation later does not rename siblings.
     }
 
-    /// The operations placed on a node.
-    pub fn ops_on(&self, node: usize) -> impl Iterator<Item = &NavOp<'a>> {
-        self.ops.iter().filter(move |o| o.node == node)
+    /// The operations of one page, in page order.
+    pub fn ops_of(&self, spec_path: &str) -> impl Iterator<Item = &NavOp<'a>> {
+        self.ops_by_page.get(spec_path).into_iter().flatten().map(|&i| &self.ops[i])
+    }
+
+    /// The emitted nodes whose accessor `holder` has, sorted by path.
+    fn held_by(&self, holder: usize) -> &[usize] {
+        &self.held[holder]
     }
 }
 
@@ -507,14 +539,8 @@ fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream
         let f = names::ident(&p.field);
         quote!(#f: String,)
     });
-    let accessors: Vec<TokenStream> = {
-        let mut children: Vec<usize> = (0..tree.nodes.len())
-            .filter(|c| tree.nodes[*c].emitted)
-            .filter(|c| tree.nodes[*c].accessor.as_ref().is_some_and(|(h, _)| *h == n))
-            .collect();
-        children.sort_by(|a, b| tree.nodes[*a].template.cmp(&tree.nodes[*b].template));
-        children.into_iter().map(|c| accessor_tokens(tree, n, c)).collect()
-    };
+    let accessors: Vec<TokenStream> =
+        tree.held_by(n).iter().map(|c| accessor_tokens(tree, n, *c)).collect();
     if node.parent.is_none() {
         let doc = docs::doc_attrs(&format!(
             "The entry point to the Microsoft Graph {version_label} API: \
@@ -557,11 +583,8 @@ fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream
         let parent_len = node.parent.map(|p| tree.nodes[p].params.len()).unwrap_or(0);
         let own = &node.params[parent_len..];
         let segment = node.segment.as_ref().expect("non-root");
-        super::actions::segment_call(segment, &mut |placeholder: &str| {
-            let p = own
-                .iter()
-                .find(|p| p.placeholder == placeholder)
-                .expect("every placeholder of a segment is a node parameter");
+        super::actions::segment_call(segment, &mut |i: usize, placeholder: &str| {
+            let p = param_at(own, i, placeholder);
             let f = names::ident(&p.field);
             quote!(self.#f.as_str())
         })
@@ -638,4 +661,14 @@ fn accessor_tokens(tree: &NavTree<'_>, holder: usize, child: usize) -> TokenStre
             }
         }
     }
+}
+
+/// The parameter for the `i`-th placeholder of a segment: by position (a name may
+/// repeat), else by name.
+pub fn param_at<'p>(params: &'p [NodeParam], i: usize, placeholder: &str) -> &'p NodeParam {
+    params
+        .get(i)
+        .filter(|p| p.placeholder == placeholder)
+        .or_else(|| params.iter().find(|p| p.placeholder == placeholder))
+        .expect("every placeholder of a segment is one of its parameters")
 }
