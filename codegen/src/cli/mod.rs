@@ -2,6 +2,7 @@
 
 mod distill;
 mod progress;
+mod stats;
 
 use std::process::ExitCode;
 
