@@ -188,7 +188,7 @@ fn every_modern_page_distills_with_permissions_resolved_where_present() {
                             "{path}: resolved include has no rows"
                         );
                         assert!(
-                            d.includes.contains_key(inc),
+                            d.includes.contains(inc),
                             "{path}: include read is recorded for the lock"
                         );
                     } else {

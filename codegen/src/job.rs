@@ -10,7 +10,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::catalog::{Catalog, reachable};
 use crate::distill::batch::distill_paths;
-use crate::distill::{DistillError, DistillOptions, Distilled};
+use crate::distill::{DistillError, DistillOptions, Distilled, sha256_hex};
 use crate::source::{DocSource, SourceError};
 use crate::spec::{
     ApiVersion, Diagnostic, DiagnosticKind, LockFile, LockedPage, PageSpec, SPEC_FORMAT_VERSION,
@@ -201,14 +201,8 @@ impl DistillJob {
                 &self.options,
                 |page_path, result| {
                     if let Ok(mut s) = state.lock() {
-                        self.accept(
-                            &mut s,
-                            &claimed_before,
-                            label,
-                            page_path,
-                            result,
-                            globs.as_ref(),
-                        );
+                        let page = Page { source: &source, label, path: page_path };
+                        self.accept(&mut s, &claimed_before, page, result, globs.as_ref());
                     }
                 },
                 || progress.inc(),
@@ -256,11 +250,11 @@ impl DistillJob {
         &self,
         s: &mut State,
         claimed_before: &BTreeSet<String>,
-        label: &str,
-        page_path: &str,
+        page: Page<'_>,
         result: Result<Distilled, DistillError>,
         globs: Option<&GlobSet>,
     ) {
+        let (label, page_path) = (page.label, page.path);
         s.report.pages += 1;
         let distilled = match result {
             Ok(d) => d,
@@ -278,8 +272,18 @@ impl DistillJob {
         let locked = LockedPage {
             source: label.to_string(),
             path: page_path.to_string(),
-            sha256: distilled.sha256.clone(),
-            includes: distilled.includes.clone(),
+            sha256: page.source.read(page_path).map(|b| sha256_hex(&b)).unwrap_or_default(),
+            includes: distilled
+                .includes
+                .iter()
+                .map(|inc| {
+                    let key = (label.to_string(), inc.clone());
+                    let hash = s.include_hashes.entry(key).or_insert_with(|| {
+                        page.source.read(inc).map(|b| sha256_hex(&b)).unwrap_or_default()
+                    });
+                    (inc.clone(), hash.clone())
+                })
+                .collect(),
         };
         let is_resource = matches!(distilled.spec, PageSpec::Resource(_));
         if !selected {
@@ -376,8 +380,17 @@ impl DistillJob {
     }
 }
 
+/// A page being accepted: where it came from.
+struct Page<'a> {
+    source: &'a DocSource,
+    label: &'a str,
+    path: &'a str,
+}
+
 #[derive(Default)]
 struct State {
+    /// SHA-256 of included files, by (source label, path): read once per source.
+    include_hashes: BTreeMap<(String, String), String>,
     claimed: BTreeMap<String, Claimed>,
     held: BTreeMap<String, (PageSpec, LockedPage)>,
     selected: Vec<PageSpec>,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use graphgen::distill::{self, DistillOptions};
 use graphgen::source::DocSource;
 use graphgen::spec::{
-    ApiPage, ApiVersion, DiagnosticKind, ExampleBody, ExampleKind, HttpMethod, PageSpec,
+    ApiPage, ApiVersion, DiagnosticKind, ExampleBody, ExampleKind, HttpMethod, JsonText, PageSpec,
     PathSegment, PermissionKind, PermissionSource, PermissionValue, Primitive, TypeExpr,
     VersionSource,
 };
@@ -103,7 +103,9 @@ fn cancel_media_processing_facts() {
     assert_eq!(
         request.body,
         Some(ExampleBody::Json {
-            value: serde_json::json!({"all": true, "clientContext": "clientContext-value"})
+            value: JsonText::from_value(
+                &serde_json::json!({"all": true, "clientContext": "clientContext-value"})
+            )
         })
     );
     let response = s.examples[1].response.as_ref().unwrap();
@@ -117,7 +119,7 @@ fn cancel_media_processing_facts() {
     );
     assert_eq!(notification.request.as_ref().unwrap().url, "https://bot.contoso.com/api/calls");
     let Some(ExampleBody::Json { value }) = &notification.body else { panic!("notification JSON") };
-    assert_eq!(value["value"][0]["resourceData"]["status"], "completed");
+    assert_eq!(value.value()["value"][0]["resourceData"]["status"], "completed");
 }
 
 #[test]
@@ -201,9 +203,11 @@ fn stop_transcription_include_resolves_when_present() {
             higher_privileged: vec![]
         }
     );
-    assert!(page.includes.contains_key(
-        "api-reference/beta/includes/permissions/call-stoptranscription-permissions.md"
-    ));
+    assert!(
+        page.includes.contains(
+            "api-reference/beta/includes/permissions/call-stoptranscription-permissions.md"
+        )
+    );
     assert!(
         !s.diagnostics
             .iter()

@@ -37,9 +37,13 @@ pub struct Args {
     /// Exit with status 1 when any page has an error.
     #[arg(long)]
     strict: bool,
+    /// Print wall time and peak memory at the end.
+    #[arg(long)]
+    stats: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let start = std::time::Instant::now();
     let mut job = DistillJob::new(&args.out)
         .only(args.only.iter().cloned())
         .with_types(args.with_types)
@@ -52,6 +56,9 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let job = job.from_lock_if_empty()?;
     let report = job.run(&Bar::new())?;
     print_summary(&report, &args);
+    if args.stats {
+        super::stats::print(start);
+    }
     Ok(if args.strict && report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

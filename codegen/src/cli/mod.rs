@@ -5,6 +5,7 @@ mod distill;
 mod generate;
 mod progress;
 mod regenerate;
+mod stats;
 
 use std::process::ExitCode;
 

@@ -4,54 +4,80 @@
 //! unquoted keys. Trailing commas are forgiven; anything else that does not parse is a
 //! diagnostic, and the `blockType` is still recovered when it can be read.
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
-use crate::spec::{Annotation, Diagnostic, DiagnosticKind};
+use crate::spec::{Annotation, Diagnostic, DiagnosticKind, JsonText};
 
 use super::outline::RawAnnotation;
 
+/// The annotation fields the spec reads; every other field is only validated (and
+/// kept in [`Annotation::raw`]).
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(rename = "blockType", borrow, default)]
+    block_type: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    name: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    truncated: Option<&'a RawValue>,
+    #[serde(rename = "@odata.type", borrow, default)]
+    odata_type: Option<&'a RawValue>,
+    #[serde(rename = "isCollection", borrow, default)]
+    is_collection: Option<&'a RawValue>,
+}
+
 /// Parse an annotation comment.
 pub(crate) fn parse(raw: &RawAnnotation<'_>, diagnostics: &mut Vec<Diagnostic>) -> Annotation {
-    let parsed = serde_json::from_str::<Value>(raw.json).or_else(|first| {
-        serde_json::from_str::<Value>(&strip_trailing_commas(raw.json)).map_err(|_| first)
-    });
-    match parsed {
-        Ok(Value::Object(map)) => from_map(map, raw.line),
-        Ok(_) => {
-            diagnostics.push(Diagnostic::warning(
-                DiagnosticKind::InvalidAnnotation,
-                Some(raw.line),
-                "annotation comment is JSON but not an object",
-            ));
-            salvage(raw)
+    let fixed;
+    let mut text = raw.json;
+    let mut parsed = serde_json::from_str::<Fields<'_>>(text);
+    if parsed.is_err() {
+        fixed = strip_trailing_commas(raw.json);
+        if let Ok(fields) = serde_json::from_str::<Fields<'_>>(&fixed) {
+            text = &fixed;
+            parsed = Ok(fields);
         }
+    }
+    match parsed {
+        Ok(fields) => from_fields(&fields, text, raw.line),
         Err(e) => {
+            let message = if e.is_data() {
+                "annotation comment is JSON but not an object of the expected shape".to_string()
+            } else {
+                format!("annotation comment is not valid JSON: {e}")
+            };
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::InvalidAnnotation,
                 Some(raw.line + e.line().saturating_sub(1) as u32),
-                format!("annotation comment is not valid JSON: {e}"),
+                message,
             ));
             salvage(raw)
         }
     }
 }
 
-fn from_map(map: Map<String, Value>, line: u32) -> Annotation {
-    let text = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_string);
-    let flag = |key: &str| match map.get(key) {
-        Some(Value::Bool(b)) => *b,
-        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
-        _ => false,
+fn from_fields(fields: &Fields<'_>, text: &str, line: u32) -> Annotation {
+    let string = |v: Option<&RawValue>| -> Option<String> {
+        let v = v?;
+        match serde_json::from_str::<&str>(v.get()) {
+            Ok(s) => Some(s.to_string()),
+            Err(_) => serde_json::from_str::<String>(v.get()).ok(),
+        }
     };
-    let (block_type, name, odata_type) = (text("blockType"), text("name"), text("@odata.type"));
-    let (truncated, is_collection) = (flag("truncated"), flag("isCollection"));
+    let flag = |v: Option<&RawValue>| {
+        v.is_some_and(|v| {
+            let t = v.get().trim_matches('"');
+            t.eq_ignore_ascii_case("true")
+        })
+    };
     Annotation {
-        block_type,
-        name,
-        truncated,
-        odata_type,
-        is_collection,
-        raw: Some(Value::Object(map)),
+        block_type: string(fields.block_type),
+        name: string(fields.name),
+        truncated: flag(fields.truncated),
+        odata_type: string(fields.odata_type),
+        is_collection: flag(fields.is_collection),
+        raw: JsonText::parse(text).ok(),
         line,
     }
 }

@@ -281,8 +281,8 @@ fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                 }
                 BlockKind::Paragraph(inline) => {
                     for option in ODATA_OPTIONS {
-                        let mentioned = inline.text.match_indices(option).any(|(i, _)| {
-                            let after = inline.text[i + option.len()..].chars().next();
+                        let mentioned = inline.markdown.match_indices(option).any(|(i, _)| {
+                            let after = inline.markdown[i + option.len()..].chars().next();
                             !after.is_some_and(|c| c.is_ascii_alphanumeric())
                         });
                         if mentioned && !out.iter().any(|q| q.name.eq_ignore_ascii_case(option)) {

@@ -3,7 +3,7 @@
 
 use crate::spec::{
     Annotation, Diagnostic, DiagnosticKind, Example, ExampleBody, ExampleKind, HttpMethod,
-    HttpRequest, HttpResponse,
+    HttpRequest, HttpResponse, JsonText,
 };
 
 use super::annotation;
@@ -12,17 +12,16 @@ use super::outline::{BlockKind, Outline};
 /// Every example of a page, in page order.
 pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Example> {
     let mut out = Vec::new();
-    let mut heading: Option<String> = None;
+    let mut heading: Option<&str> = None;
     let mut in_examples = false;
     // An unannotated `POST https://bot...` block shown before a notification payload.
     let mut pending_request: Option<HttpRequest> = None;
     for block in &outline.blocks {
         match &block.kind {
             BlockKind::Heading { level, text } => {
-                let title = text.text.trim().to_string();
-                let lower = title.to_ascii_lowercase();
+                let title = text.text.trim();
                 if *level <= 2 {
-                    in_examples = lower.starts_with("example");
+                    in_examples = starts_with_ignore_case(title, "example");
                 }
                 heading = Some(title);
                 continue;
@@ -32,13 +31,12 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     block.annotation.as_ref().map(|raw| annotation::parse(raw, diagnostics));
                 let block_type =
                     ann.as_ref().and_then(|a| a.block_type.clone()).unwrap_or_default();
-                let under_notification = heading
-                    .as_deref()
-                    .is_some_and(|h| h.to_ascii_lowercase().contains("notification"));
+                let under_notification =
+                    heading.is_some_and(|h| contains_ignore_case(h, "notification"));
                 let line = block.line;
                 let mut example = Example {
                     kind: ExampleKind::Other,
-                    heading: heading.clone(),
+                    heading: None,
                     annotation: None,
                     request: None,
                     response: None,
@@ -63,13 +61,12 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     "example" => {
                         let odata =
                             ann.as_ref().and_then(|a| a.odata_type.as_deref()).unwrap_or("");
-                        example.kind = if under_notification
-                            || odata.to_ascii_lowercase().contains("notification")
-                        {
-                            ExampleKind::Notification
-                        } else {
-                            ExampleKind::Other
-                        };
+                        example.kind =
+                            if under_notification || contains_ignore_case(odata, "notification") {
+                                ExampleKind::Notification
+                            } else {
+                                ExampleKind::Other
+                            };
                         example.request = pending_request.take();
                         match request(text, line, diagnostics) {
                             Some(r) => example.request = Some(r),
@@ -103,12 +100,23 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     _ => continue,
                 }
                 example.annotation = ann;
+                example.heading = heading.map(str::to_string);
                 out.push(example);
             }
             _ => {}
         }
     }
     out
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+pub(crate) fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    n.is_empty() || t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
@@ -190,14 +198,16 @@ fn body(
     if trimmed.is_empty() {
         return None;
     }
-    let json_type = content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json"));
+    let json_type = content_type.is_some_and(|c| contains_ignore_case(c, "json"));
     let looks_json = trimmed.starts_with('{') || trimmed.starts_with('[');
     if !(looks_json || json_type && trimmed.starts_with('"')) {
         return Some(ExampleBody::Text { text: trimmed.to_string() });
     }
-    match serde_json::from_str(trimmed) {
+    match JsonText::parse(trimmed) {
         Ok(value) => Some(ExampleBody::Json { value }),
-        Err(e) => {
+        Err(raw_error) => {
+            // The full parser names the mistake better ("trailing comma").
+            let e = serde_json::from_str::<serde_json::Value>(trimmed).err().unwrap_or(raw_error);
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::InvalidExampleJson,
                 Some(line),
@@ -224,7 +234,12 @@ mod tests {
         assert_eq!(req.method, HttpMethod::Post);
         assert_eq!(req.url, "https://graph.microsoft.com/beta/a/{id}/b");
         assert_eq!(req.headers.len(), 2);
-        assert_eq!(req.body, Some(ExampleBody::Json { value: serde_json::json!({"all": true}) }));
+        assert_eq!(
+            req.body,
+            Some(ExampleBody::Json {
+                value: JsonText::from_value(&serde_json::json!({"all": true}))
+            })
+        );
         assert_eq!(ex[0].line, 10);
         let resp = ex[1].response.as_ref().unwrap();
         assert_eq!((resp.status, resp.reason.as_str()), (200, "OK"));
@@ -233,7 +248,12 @@ mod tests {
         assert_eq!(ex[2].kind, ExampleKind::Notification);
         assert_eq!(ex[2].heading.as_deref(), Some("Notification - operation completed"));
         assert_eq!(ex[2].request.as_ref().unwrap().url, "https://bot.contoso.com/api/calls");
-        assert_eq!(ex[2].body, Some(ExampleBody::Json { value: serde_json::json!({"value": []}) }));
+        assert_eq!(
+            ex[2].body,
+            Some(ExampleBody::Json {
+                value: JsonText::from_value(&serde_json::json!({"value": []}))
+            })
+        );
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! `ms.prod`), the newer ones (`ms.localizationpriority`, `ms.subservice`, `ms.date`),
 //! and none at all. Some pages carry YAML that does not parse (an unquoted
 //! `title: call: answer`); those are read line by line as `key: value` and noted.
+//!
+//! Nearly every page's front matter is a flat list of `key: value` lines. Those are
+//! read directly (a YAML parser costs more than parsing the whole page's markdown);
+//! anything else (nesting, lists, block scalars, escapes, flow collections) goes to
+//! the YAML parser.
 
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
@@ -11,26 +16,10 @@ use crate::spec::{Diagnostic, DiagnosticKind, FrontMatter};
 
 /// Read front matter text (without the `---` lines) that starts on `line`.
 pub(crate) fn parse(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
-    let pairs = match Yaml::load_from_str(text) {
-        Ok(docs) => match docs.first() {
-            Some(Yaml::Mapping(map)) => Some(
-                map.iter()
-                    .filter_map(|(k, v)| Some((scalar_text(k)?, value_text(v))))
-                    .collect::<Vec<_>>(),
-            ),
-            None => Some(Vec::new()),
-            Some(_) => None,
-        },
-        Err(_) => None,
+    let pairs = match flat_pairs(text) {
+        Some(pairs) => pairs,
+        None => yaml_pairs(text, line, diagnostics),
     };
-    let pairs = pairs.unwrap_or_else(|| {
-        diagnostics.push(Diagnostic::warning(
-            DiagnosticKind::InvalidFrontMatter,
-            Some(line),
-            "front matter is not a YAML mapping; read line by line as `key: value`",
-        ));
-        line_pairs(text)
-    });
     let mut fm = FrontMatter::default();
     for (key, value) in pairs {
         match key.as_str() {
@@ -47,6 +36,76 @@ pub(crate) fn parse(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) ->
         }
     }
     fm
+}
+
+/// The front matter through the YAML parser; line by line when it is not YAML.
+fn yaml_pairs(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+    let pairs = match Yaml::load_from_str(text) {
+        Ok(docs) => match docs.first() {
+            Some(Yaml::Mapping(map)) => Some(
+                map.iter()
+                    .filter_map(|(k, v)| Some((scalar_text(k)?, value_text(v))))
+                    .collect::<Vec<_>>(),
+            ),
+            None => Some(Vec::new()),
+            Some(_) => None,
+        },
+        Err(_) => None,
+    };
+    pairs.unwrap_or_else(|| {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::InvalidFrontMatter,
+            Some(line),
+            "front matter is not a YAML mapping; read line by line as `key: value`",
+        ));
+        line_pairs(text)
+    })
+}
+
+/// `key: value` lines with plain, `"double"` or `'single'` quoted values, and nothing
+/// else; `None` as soon as a line needs a YAML parser.
+fn flat_pairs(text: &str) -> Option<Vec<(String, String)>> {
+    let mut pairs: Vec<(String, String)> = Vec::with_capacity(8);
+    for line in text.lines() {
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let (key, value) = trimmed.split_once(':')?;
+        let plain_key = !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+        if !plain_key || pairs.iter().any(|(k, _)| k == key) {
+            return None;
+        }
+        let value = flat_value(value.trim())?;
+        pairs.push((key.to_string(), value));
+    }
+    Some(pairs)
+}
+
+fn flat_value(v: &str) -> Option<String> {
+    if v.is_empty() || v == "~" || v == "null" {
+        return Some(String::new());
+    }
+    if let Some(inner) = v.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        // Escapes other than \" and \\ go to the YAML parser.
+        if inner.contains('\\') || inner.contains('"') {
+            return None;
+        }
+        return Some(inner.to_string());
+    }
+    if let Some(inner) = v.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')) {
+        if inner.contains('\'') {
+            return None;
+        }
+        return Some(inner.to_string());
+    }
+    let special =
+        v.starts_with(['[', '{', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '-', '?', '#']);
+    if special || v.contains(": ") || v.contains(" #") || v.ends_with(':') {
+        return None;
+    }
+    Some(v.to_string())
 }
 
 fn scalar_text(node: &Yaml<'_>) -> Option<String> {

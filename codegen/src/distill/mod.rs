@@ -28,7 +28,7 @@ mod response;
 mod tables;
 mod types;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use sha2::{Digest, Sha256};
 
@@ -98,33 +98,40 @@ impl DistillErrorKind {
     }
 }
 
-/// A distilled page: its spec, and the files it read (for the lock file).
+/// A distilled page: its spec, and the files it included (for the lock file).
 #[derive(Debug, Clone)]
 pub struct Distilled {
     /// The spec.
     pub spec: PageSpec,
-    /// SHA-256 (hex) of the page's bytes.
-    pub sha256: String,
-    /// Included files that were read, with their SHA-256.
-    pub includes: BTreeMap<String, String>,
+    /// Included files that were read (paths relative to the docs root).
+    pub includes: BTreeSet<String>,
 }
 
 /// Reads included files through the source, remembering what it read.
 pub(crate) struct Includes<'a> {
     source: &'a DocSource,
-    read: BTreeMap<String, String>,
+    read: BTreeSet<String>,
 }
 
 impl<'a> Includes<'a> {
     pub(crate) fn new(source: &'a DocSource) -> Self {
-        Includes { source, read: BTreeMap::new() }
+        Includes { source, read: BTreeSet::new() }
     }
 
     /// Read an included file (path relative to the docs root) as text.
     pub(crate) fn read(&mut self, path: &str) -> Option<String> {
         let bytes = self.source.read(path)?;
-        self.read.insert(path.to_string(), sha256_hex(&bytes));
+        self.read.insert(path.to_string());
         Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Whether an included file exists (without reading it for its facts).
+    pub(crate) fn exists(&mut self, path: &str) -> bool {
+        let found = self.source.read(path).is_some();
+        if found {
+            self.read.insert(path.to_string());
+        }
+        found
     }
 }
 
@@ -211,7 +218,7 @@ pub fn page_bytes(
         PageKind::Api => PageSpec::Api(api::api_page(&outline, common, &mut includes, diagnostics)),
         PageKind::Resource => PageSpec::Resource(resource_page(&outline, common, diagnostics)),
     };
-    Ok(Distilled { spec, sha256: sha256_hex(bytes), includes: includes.read })
+    Ok(Distilled { spec, includes: includes.read })
 }
 
 /// What every page has, whatever its kind.
@@ -265,16 +272,19 @@ fn common(
     let mut all_includes = Vec::new();
     for block in &outline.blocks {
         let BlockKind::Include { name, target } = &block.kind else { continue };
-        let resolved_path = crate::source::resolve_relative(path, target);
+        // SDK code samples (one or two per language tab) carry no API facts and both
+        // archives leave them out: they are not recorded.
         let snippet =
             target.contains("/snippets/") || name == "sample-code" || name == "sdk-documentation";
+        if snippet {
+            continue;
+        }
+        let resolved_path = crate::source::resolve_relative(path, target);
         // Permissions tables are read (and their `resolved` set) by `permissions`.
         let permission =
             name.to_ascii_lowercase().contains("permission") || target.contains("/permissions/");
-        let resolved = !snippet
-            && !permission
-            && resolved_path.as_deref().is_some_and(|p| includes.read(p).is_some());
-        if !snippet && !permission && !resolved {
+        let resolved = !permission && resolved_path.as_deref().is_some_and(|p| includes.exists(p));
+        if !permission && !resolved {
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::UnresolvedInclude,
                 Some(block.line),

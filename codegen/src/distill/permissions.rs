@@ -136,8 +136,7 @@ fn read_table(
                 let Some((kind, sub)) = group.kind(row, diagnostics) else { continue };
                 let scope = join_scope(scope, sub.as_deref());
                 let scope = scope.as_deref();
-                let get =
-                    |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.as_str());
+                let get = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| &*c.text);
                 let value = two_columns(get(Some(least)).unwrap_or(""), get(higher));
                 rows.push(PermissionRow {
                     kind,

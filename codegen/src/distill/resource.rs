@@ -2,8 +2,8 @@
 //! JSON representation block.
 
 use crate::spec::{
-    Diagnostic, DiagnosticKind, EnumDef, EnumMember, JsonRepresentation, MethodRef, Property,
-    ResourceKind, TypeExpr,
+    Diagnostic, DiagnosticKind, EnumDef, EnumMember, JsonRepresentation, JsonText, MethodRef,
+    Property, ResourceKind, TypeExpr,
 };
 
 use super::annotation;
@@ -301,7 +301,8 @@ fn json_representation(
     if ann.block_type.as_deref() != Some("resource") {
         return None;
     }
-    let fields = ann.raw.as_ref().and_then(|v| v.as_object());
+    let raw = ann.raw.as_ref().map(|r| r.value());
+    let fields = raw.as_ref().and_then(|v| v.as_object());
     let strings = |key: &str| -> Vec<String> {
         fields
             .and_then(|f| f.get(key))
@@ -315,7 +316,7 @@ fn json_representation(
         |key: &str| fields.and_then(|f| f.get(key)).and_then(|v| v.as_bool()).unwrap_or(false);
     let json = JsonRepresentation {
         text: text.trim_end().to_string(),
-        value: serde_json::from_str(text).ok(),
+        value: JsonText::parse(text).ok(),
         optional_properties: strings("optionalProperties"),
         key_property: string("keyProperty"),
         base_type: string("baseType"),

@@ -177,6 +177,17 @@ pub(crate) fn params(
     out
 }
 
+/// Whether `text` contains "required" or "optional" in any case.
+fn mentions_requirement(text: &[u8]) -> bool {
+    // "re(q)uired" and "o(p)tional": check around each q and p.
+    memchr::memchr2_iter(b'q', b'p', text).chain(memchr::memchr2_iter(b'Q', b'P', text)).any(|i| {
+        let word = |start: usize, w: &[u8]| {
+            text.get(start..start + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w))
+        };
+        (i >= 2 && word(i - 2, b"required")) || (i >= 1 && word(i - 1, b"optional"))
+    })
+}
+
 /// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...
 pub(crate) fn requirement_cell(text: &str) -> Requirement {
     let t = text.trim().trim_matches(['*', '.', '_']).trim().to_ascii_lowercase();
@@ -199,6 +210,10 @@ pub(crate) fn requirement_cell(text: &str) -> Requirement {
 /// Conditional wordings (`Required if ...`, `required when ...`) state no requirement
 /// of the parameter itself and give [`Requirement::Unstated`].
 pub(crate) fn requirement_in_text(text: &str) -> Requirement {
+    // Most descriptions say nothing about it: answer those without allocating.
+    if !mentions_requirement(text.as_bytes()) {
+        return Requirement::Unstated;
+    }
     let lower = text.to_ascii_lowercase().replace(['*', '_', '`'], "");
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
     // Words with the text that precedes each (to tell sentence starts).

@@ -13,6 +13,18 @@ use super::outline::Link;
 
 /// Parse a type cell: its plain text and the links in it.
 pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
+    // The common case, one bare name (`String`, `[prompt](...)`), without allocating
+    // intermediate strings.
+    let simple = text.trim();
+    if !simple.is_empty() && is_identifier_path(simple) {
+        if let Some(p) = primitive(simple) {
+            return TypeExpr::primitive(p);
+        }
+        if !simple.eq_ignore_ascii_case("collection") {
+            return atom(simple, links)
+                .unwrap_or_else(|| TypeExpr::Unknown { text: simple.to_string() });
+        }
+    }
     let cleaned = clean(text);
     if cleaned.is_empty() {
         return TypeExpr::Unknown { text: text.trim().to_string() };
@@ -211,39 +223,68 @@ pub(crate) fn link_stem(dest: &str) -> Option<String> {
 }
 
 /// Edm primitive names, and the spellings the docs use for them.
+const PRIMITIVES: &[(&str, Primitive)] = &[
+    ("string", Primitive::String),
+    ("str", Primitive::String),
+    ("url", Primitive::String),
+    ("uri", Primitive::String),
+    ("text", Primitive::String),
+    ("email", Primitive::String),
+    ("boolean", Primitive::Boolean),
+    ("bool", Primitive::Boolean),
+    ("byte", Primitive::Byte),
+    ("sbyte", Primitive::SByte),
+    ("int16", Primitive::Int16),
+    ("short", Primitive::Int16),
+    ("int32", Primitive::Int32),
+    ("int", Primitive::Int32),
+    ("integer", Primitive::Int32),
+    ("int64", Primitive::Int64),
+    ("long", Primitive::Int64),
+    ("single", Primitive::Single),
+    ("float", Primitive::Single),
+    ("double", Primitive::Double),
+    ("number", Primitive::Double),
+    ("numeric", Primitive::Double),
+    ("decimal", Primitive::Decimal),
+    ("datetimeoffset", Primitive::DateTimeOffset),
+    ("datetime", Primitive::DateTimeOffset),
+    ("timestamp", Primitive::DateTimeOffset),
+    ("date", Primitive::Date),
+    ("timeofday", Primitive::TimeOfDay),
+    ("time", Primitive::TimeOfDay),
+    ("duration", Primitive::Duration),
+    ("timespan", Primitive::Duration),
+    ("guid", Primitive::Guid),
+    ("uuid", Primitive::Guid),
+    ("binary", Primitive::Binary),
+    ("base64", Primitive::Binary),
+    ("base64binary", Primitive::Binary),
+    ("byte[]", Primitive::Binary),
+    ("stream", Primitive::Stream),
+    ("json", Primitive::Json),
+    ("json object", Primitive::Json),
+    ("untyped json object", Primitive::Json),
+    ("object", Primitive::Json),
+    ("untyped", Primitive::Json),
+    ("any", Primitive::Json),
+];
+
+/// The primitive a name spells (case-insensitive, `Edm.` prefix optional).
 pub(crate) fn primitive(name: &str) -> Option<Primitive> {
-    let lower = name.trim().to_ascii_lowercase();
-    let lower = lower.strip_prefix("edm.").unwrap_or(&lower).trim();
-    Some(match lower {
-        "string" | "str" | "url" | "uri" | "text" | "email" => Primitive::String,
-        "boolean" | "bool" => Primitive::Boolean,
-        "byte" => Primitive::Byte,
-        "sbyte" => Primitive::SByte,
-        "int16" | "short" => Primitive::Int16,
-        "int32" | "int" | "integer" => Primitive::Int32,
-        "int64" | "long" => Primitive::Int64,
-        "single" | "float" => Primitive::Single,
-        "double" | "number" | "numeric" => Primitive::Double,
-        "decimal" => Primitive::Decimal,
-        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
-        "date" => Primitive::Date,
-        "timeofday" | "time" => Primitive::TimeOfDay,
-        "duration" | "timespan" => Primitive::Duration,
-        "guid" | "uuid" => Primitive::Guid,
-        "binary" | "base64" | "base64binary" | "byte[]" => Primitive::Binary,
-        "stream" => Primitive::Stream,
-        "json" | "json object" | "untyped json object" | "object" | "untyped" | "any" => {
-            Primitive::Json
-        }
-        _ => return None,
-    })
+    let name = name.trim();
+    let name = match name.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("edm.") => name[4..].trim(),
+        _ => name,
+    };
+    PRIMITIVES.iter().find(|(spelling, _)| spelling.eq_ignore_ascii_case(name)).map(|(_, p)| *p)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn link(text: &str, dest: &str) -> Link {
+    fn link(text: &str, dest: &'static str) -> Link<'static> {
         Link { text: text.into(), dest: dest.into() }
     }
 

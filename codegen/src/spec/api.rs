@@ -40,7 +40,7 @@ pub struct ApiPage {
     /// The prose between the title and the first section, as markdown (disclaimers and
     /// include directives removed).
     pub description: String,
-    /// Every `[!INCLUDE]` directive on the page, in page order.
+    /// Every `[!INCLUDE]` directive on the page, in page order, but SDK code samples.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub includes: Vec<Include>,
     /// The HTTP operations of the "HTTP request" section, in page order.

@@ -165,7 +165,9 @@ pub struct FrontMatter {
     pub extra: BTreeMap<String, String>,
 }
 
-/// An `[!INCLUDE [name](target)]` directive found on a page.
+/// An `[!INCLUDE [name](target)]` directive found on a page. SDK code-sample includes
+/// (`sample-code`, `sdk-documentation`) are not recorded: they carry no API facts and
+/// the docs archives leave them out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Include {
     /// The label: `permissions-table`, `beta-disclaimer`, `sample-code`, ...
@@ -176,8 +178,7 @@ pub struct Include {
     /// stays inside the docs root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Whether the target file was found and read. SDK snippet includes are never read
-    /// (they carry no API facts) and stay `false` without a diagnostic.
+    /// Whether the target file was found and read.
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub resolved: bool,
     /// 1-based line of the directive on the page.

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{HttpMethod, is_false};
+use super::{HttpMethod, JsonText, is_false};
 
 /// One example block (a fenced code block of an example section, or any block an
 /// annotation comment marks as `request`, `response` or `example`).
@@ -66,7 +66,7 @@ pub struct Annotation {
     pub is_collection: bool,
     /// Every field of the annotation as written, when it parsed as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<serde_json::Value>,
+    pub raw: Option<JsonText>,
     /// 1-based line of the comment.
     pub line: u32,
 }
@@ -109,7 +109,7 @@ pub enum ExampleBody {
     /// Valid JSON (key order as on the page).
     Json {
         /// The value.
-        value: serde_json::Value,
+        value: JsonText,
     },
     /// Text that should be JSON but does not parse (a diagnostic says why).
     InvalidJson {

@@ -20,6 +20,7 @@ mod api;
 mod common;
 mod diagnostic;
 mod example;
+mod json;
 mod lock;
 mod permissions;
 mod resource;
@@ -32,6 +33,7 @@ pub use api::{
 pub use common::{ApiVersion, FrontMatter, HttpMethod, Include, Requirement, VersionSource};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use example::{Annotation, Example, ExampleBody, ExampleKind, HttpRequest, HttpResponse};
+pub use json::JsonText;
 pub use lock::{LockFile, LockedPage};
 pub use permissions::{
     PermissionKind, PermissionRow, PermissionSource, PermissionValue, Permissions,
@@ -53,6 +55,9 @@ pub const SPEC_FORMAT_VERSION: u32 = 1;
 /// Serialized with a `"page"` tag: `{"page": "api", ...}` or `{"page": "resource", ...}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "page", rename_all = "snake_case")]
+// Specs are built and written one at a time; boxing the larger variant would only add
+// an indirection to every access.
+#[allow(clippy::large_enum_variant)]
 pub enum PageSpec {
     /// A page under `api/`: one action (one or more HTTP operations).
     Api(ApiPage),

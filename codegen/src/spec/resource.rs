@@ -4,7 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ApiVersion, Diagnostic, FrontMatter, Include, Requirement, TypeExpr, VersionSource, is_false,
+    ApiVersion, Diagnostic, FrontMatter, Include, JsonText, Requirement, TypeExpr, VersionSource,
+    is_false,
 };
 
 /// A distilled resource page (`api-reference/<version>/resources/<stem>.md`).
@@ -167,7 +168,7 @@ pub struct JsonRepresentation {
     /// The block parsed as JSON, when it is valid JSON (often it is not: comments,
     /// placeholders, trailing commas).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<serde_json::Value>,
+    pub value: Option<JsonText>,
     /// The annotation's `optionalProperties`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub optional_properties: Vec<String>,

@@ -1,0 +1,109 @@
+//! Distill benchmark: the whole 2021 corpus, distilled (read + parse + extract, no
+//! writing), against a bare pulldown-cmark pass over the same files with the same
+//! options, in the same run. Prints the ratio (target: <= 1.5x), the parallel
+//! throughput, and the peak memory of a whole-corpus CLI run (target: <= 300 MB).
+//!
+//! Run: `cargo bench -p graphgen --bench distill` (after `cargo build --release -p graphgen`
+//! for the CLI figure).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use graphgen::distill::batch::distill_all;
+use graphgen::distill::outline::markdown_options;
+use graphgen::distill::{self, DistillOptions};
+use graphgen::source::DocSource;
+use pulldown_cmark::Parser;
+
+const ROUNDS: usize = 5;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let archive = root.join("../shared/graph-docs/graph-api-docs.tar.gz");
+    let source = DocSource::open(&archive).expect("the 2021 archive opens");
+    let pages = source.pages().to_vec();
+    let bytes: usize = pages.iter().map(|p| source.read(p).map(|b| b.len()).unwrap_or(0)).sum();
+    let options = DistillOptions::default();
+    println!("corpus: {} pages, {:.1} MB", pages.len(), bytes as f64 / 1e6);
+
+    // Interleave the two passes and keep each one's best round: the machine is shared
+    // and noisy, and the minimum is the least disturbed measurement.
+    let (mut bare, mut full) = (Duration::MAX, Duration::MAX);
+    for _ in 0..ROUNDS {
+        let t = Instant::now();
+        let mut events = 0usize;
+        for p in &pages {
+            let b = source.read(p).expect("page is readable");
+            let text = String::from_utf8_lossy(&b);
+            events += Parser::new_ext(&text, markdown_options()).count();
+        }
+        black_box(events);
+        bare = bare.min(t.elapsed());
+
+        let t = Instant::now();
+        for p in &pages {
+            black_box(distill::page(&source, p, &options).ok());
+        }
+        full = full.min(t.elapsed());
+    }
+    println!(
+        "bare pulldown-cmark pass (read + parse), 1 thread: {:.0} ms",
+        bare.as_secs_f64() * 1e3
+    );
+    println!(
+        "distill (read + parse + extract), 1 thread:        {:.0} ms",
+        full.as_secs_f64() * 1e3
+    );
+    println!(
+        "ratio distill / bare pass: {:.2}x (target <= 1.50x)",
+        full.as_secs_f64() / bare.as_secs_f64()
+    );
+
+    let threads = rayon::current_num_threads();
+    let mut par = Duration::MAX;
+    for _ in 0..ROUNDS {
+        let t = Instant::now();
+        black_box(distill_all(&source, &pages, &options).len());
+        par = par.min(t.elapsed());
+    }
+    println!(
+        "distill on {threads} threads: {:.0} ms ({:.0} pages/s; {:.2}x the 1-thread run)",
+        par.as_secs_f64() * 1e3,
+        pages.len() as f64 / par.as_secs_f64(),
+        full.as_secs_f64() / par.as_secs_f64()
+    );
+
+    cli_peak_memory(&root, &archive);
+}
+
+/// Run the release CLI over the whole corpus (writing specs to a temp dir) and report
+/// its peak resident memory, which it prints itself with `--stats`.
+fn cli_peak_memory(root: &Path, archive: &Path) {
+    let bin: PathBuf = root.join("target/release/graphgen");
+    if !bin.exists() {
+        println!("CLI peak memory: skipped (build it first: cargo build --release -p graphgen)");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("graphgen-bench-{}", std::process::id()));
+    let result = Command::new(&bin)
+        .args(["distill", "--stats", "--clean", "--docs"])
+        .arg(archive)
+        .arg("--out")
+        .arg(&out)
+        .output();
+    let _ = std::fs::remove_dir_all(&out);
+    match result {
+        Ok(o) => {
+            let stdout = String::from_utf8_lossy(&o.stdout);
+            for line in stdout
+                .lines()
+                .filter(|l| l.starts_with("peak memory") || l.starts_with("wall time"))
+            {
+                println!("CLI whole-corpus run: {line} (target <= 300 MB)");
+            }
+        }
+        Err(e) => println!("CLI peak memory: could not run {}: {e}", bin.display()),
+    }
+}

@@ -1,0 +1,134 @@
+//! Work on the page's raw text that the markdown parser does not do for us: line
+//! numbers, front matter, tab-padded tables, include directives, written cell counts.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+
+/// Maps byte offsets to 1-based line numbers. Offsets are asked for roughly in
+/// page order, so it counts newlines from the last answer instead of indexing every
+/// line up front: each byte is scanned about once.
+#[derive(Debug)]
+pub(crate) struct LineIndex<'s> {
+    src: &'s [u8],
+    /// The last offset asked for and its line.
+    last: Cell<(usize, u32)>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub(crate) fn new(src: &'s str) -> Self {
+        LineIndex { src: src.as_bytes(), last: Cell::new((0, 1)) }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        let offset = offset.min(self.src.len());
+        let (at, line) = self.last.get();
+        let line = if offset >= at {
+            line + memchr::memchr_iter(b'\n', &self.src[at..offset]).count() as u32
+        } else {
+            line - memchr::memchr_iter(b'\n', &self.src[offset..at]).count() as u32
+        };
+        self.last.set((offset, line));
+        line
+    }
+}
+
+/// GFM does not read a delimiter row with tabs in it (`|-----\t\t|`), and some pages
+/// pad their tables with tabs. Tabs in lines that start with `|` become spaces: byte
+/// offsets and line numbers stay the same.
+pub(crate) fn table_tabs_to_spaces(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('|') && line.contains('\t') {
+            out.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Split `---` YAML front matter off the top of a page. Returns the YAML text with its
+/// byte offset, and the offset where the markdown body starts.
+pub(super) fn split_front_matter(src: &str) -> (Option<(&str, usize)>, usize) {
+    let start = if src.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let rest = &src[start..];
+    let first_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+    if rest[..first_end].trim_end() != "---" {
+        return (None, start);
+    }
+    let yaml_start = start + first_end;
+    let mut offset = yaml_start;
+    for line in src[yaml_start..].split_inclusive('\n') {
+        if matches!(line.trim_end(), "---" | "...") {
+            return (Some((&src[yaml_start..offset], yaml_start)), offset + line.len());
+        }
+        offset += line.len();
+    }
+    // No closing line: not front matter; the markdown parser sees everything.
+    (None, start)
+}
+
+/// Parse one `[!INCLUDE [name](target)]` line.
+pub(crate) fn parse_include(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("[!INCLUDE")?.trim_start();
+    let rest = rest.strip_prefix('[')?;
+    let (name, rest) = rest.split_once(']')?;
+    let rest = rest.trim_start().strip_prefix('(')?;
+    let (target, _) = rest.split_once(')')?;
+    Some((name.trim().to_string(), target.trim().to_string()))
+}
+
+/// The number of cells a table row's source line has: `|`-separated, leading and
+/// trailing pipes optional, `\|` and pipes inside code spans not counted.
+pub(super) fn written_cells(row: &str) -> usize {
+    let row = row.trim();
+    let bytes = row.as_bytes();
+    if memchr::memchr2(b'`', b'\\', bytes).is_none() {
+        let inner = bytes.len().saturating_sub(1);
+        let pipes = memchr::memchr_iter(b'|', bytes).filter(|&i| i != 0 && i != inner).count();
+        return pipes + 1;
+    }
+    let mut cells = 1;
+    let mut in_code = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'`' => in_code = !in_code,
+            b'|' if !in_code && i != 0 && i != bytes.len() - 1 => cells += 1,
+            _ => {}
+        }
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_in_any_order() {
+        let src = "a\nb\n\nc\n";
+        let lines = LineIndex::new(src);
+        assert_eq!(lines.line(0), 1);
+        assert_eq!(lines.line(5), 4);
+        assert_eq!(lines.line(2), 2);
+        assert_eq!(lines.line(4), 3);
+        assert_eq!(lines.line(1), 1);
+        assert_eq!(lines.line(99), 5);
+    }
+
+    #[test]
+    fn written_cells_counts_unescaped_pipes_outside_code() {
+        assert_eq!(written_cells("| a | b | c |"), 3);
+        assert_eq!(written_cells("a | b"), 2);
+        assert_eq!(written_cells("| a | `x|y` | c"), 3);
+        assert_eq!(written_cells("| a \\| b | c |"), 2);
+        assert_eq!(written_cells("|a|"), 1);
+    }
+}

@@ -1,0 +1,518 @@
+//! The one pass over pulldown-cmark's events that builds the blocks.
+//!
+//! Speed matters here (the distiller must stay within 1.5x of a bare parse): strings
+//! are borrowed from the page wherever the parser hands out borrowed text (plain cells,
+//! code blocks, link targets), and plain text is built only where a consumer reads it:
+//! headings; paragraphs of the intro and of the HTTP request, request body and
+//! response sections; table cells outside example sections, except description
+//! columns (consumers read those as markdown). Everything else keeps its markdown.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+
+use crate::spec::{Diagnostic, DiagnosticKind};
+
+use super::source_text::{LineIndex, parse_include, written_cells};
+use super::{Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title};
+
+fn cow(s: CowStr<'_>) -> Cow<'_, str> {
+    match s {
+        CowStr::Borrowed(b) => Cow::Borrowed(b),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+/// Inline content being collected, whitespace collapsed as it arrives.
+struct InlineBuf<'s> {
+    start: usize,
+    /// Whether to build text at all.
+    collect: bool,
+    /// The one borrowed piece of text seen so far, not yet copied.
+    borrowed: Option<&'s str>,
+    text: String,
+    /// A space is owed before the next word.
+    space: bool,
+    links: Vec<Link<'s>>,
+    /// Open links: (destination, start of their text in `text`).
+    open_links: Vec<(Cow<'s, str>, usize)>,
+}
+
+impl<'s> InlineBuf<'s> {
+    fn new(start: usize, collect: bool) -> Self {
+        InlineBuf {
+            start,
+            collect,
+            borrowed: None,
+            text: String::new(),
+            space: false,
+            links: Vec::new(),
+            open_links: Vec::new(),
+        }
+    }
+
+    /// Copy a borrowed piece into `text` (a second piece arrived, or a link opened).
+    fn materialize(&mut self) {
+        if let Some(b) = self.borrowed.take() {
+            self.text.push_str(b);
+        }
+    }
+
+    fn push(&mut self, piece: CowStr<'s>) {
+        if !self.collect {
+            return;
+        }
+        // A first piece that needs no normalizing is kept borrowed.
+        if self.text.is_empty()
+            && self.borrowed.is_none()
+            && !self.space
+            && self.open_links.is_empty()
+        {
+            if let CowStr::Borrowed(b) = piece {
+                if is_normalized(b) {
+                    self.borrowed = Some(b);
+                    return;
+                }
+            }
+        }
+        self.materialize();
+        self.push_words(&piece);
+    }
+
+    /// Append `s` with runs of ASCII whitespace collapsed to one space.
+    fn push_words(&mut self, s: &str) {
+        if self.text.capacity() == 0 {
+            self.text.reserve(s.len() + 16);
+        }
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_whitespace() {
+                self.space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            // Split only at ASCII bytes: both ends are char boundaries.
+            self.text.push_str(&s[start..i]);
+            self.space = false;
+        }
+    }
+
+    fn space(&mut self) {
+        if self.collect {
+            self.materialize();
+            self.space = true;
+        }
+    }
+
+    fn open_link(&mut self, dest: CowStr<'s>) {
+        if self.collect {
+            self.materialize();
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+                self.space = false;
+            }
+            self.open_links.push((cow(dest), self.text.len()));
+        }
+    }
+
+    fn close_link(&mut self) {
+        if let Some((dest, at)) = self.open_links.pop() {
+            let text = self.text.get(at..).unwrap_or("").trim().to_string();
+            self.links.push(Link { text, dest });
+        }
+    }
+
+    fn finish(self, src: &'s str, end: usize) -> Inline<'s> {
+        let markdown = src.get(self.start..end).unwrap_or("").trim();
+        let text = match self.borrowed {
+            Some(b) => Cow::Borrowed(b),
+            None => Cow::Owned(self.text),
+        };
+        Inline { markdown, text, links: self.links }
+    }
+}
+
+/// Description columns are read as markdown: their cells need no plain text.
+fn is_description_header(text: &str) -> bool {
+    let t = text.trim().trim_matches(['*', '_']);
+    ["description", "notes", "details", "description and example", "description / notes"]
+        .iter()
+        .any(|d| t.eq_ignore_ascii_case(d))
+}
+
+/// Text with no leading, trailing or repeated whitespace and no line breaks.
+fn is_normalized(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return false };
+    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && prev_space) || (b < 0x20 && b != 0) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
+struct TableBuf<'s> {
+    start: usize,
+    header: Vec<Inline<'s>>,
+    rows: Vec<Row<'s>>,
+}
+
+struct RowBuf<'s> {
+    start: usize,
+    cells: Vec<Inline<'s>>,
+}
+
+struct CodeBuf<'s> {
+    start: usize,
+    info: Cow<'s, str>,
+    text: Option<Cow<'s, str>>,
+    /// The source range the text covers while every piece so far was a contiguous
+    /// borrowed slice of the page (the usual case: then the text is borrowed whole).
+    span: Option<Range<usize>>,
+}
+
+pub(super) struct Walk<'s, 'l> {
+    src: &'s str,
+    base: usize,
+    lines: &'l LineIndex<'s>,
+    blocks: Vec<Block<'s>>,
+    diagnostics: Vec<Diagnostic>,
+    annotation: Option<RawAnnotation<'s>>,
+    /// Build plain text for paragraphs of the current section.
+    para_text: bool,
+    /// Build plain text for table cells of the current section.
+    cell_text: bool,
+    /// Per column of the current table: build its cells' text.
+    columns_text: Vec<bool>,
+    /// Inline buffers: a stack, the top is the one being filled (list items hold
+    /// paragraphs).
+    inline: Vec<InlineBuf<'s>>,
+    table: Option<TableBuf<'s>>,
+    row: Option<RowBuf<'s>>,
+    code: Option<CodeBuf<'s>>,
+    html: Option<(usize, usize)>,
+}
+
+impl<'s, 'l> Walk<'s, 'l> {
+    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex<'s>) -> Self {
+        Walk {
+            src,
+            base,
+            lines,
+            blocks: Vec::with_capacity(64),
+            diagnostics: Vec::new(),
+            annotation: None,
+            para_text: true,
+            cell_text: true,
+            columns_text: Vec::new(),
+            inline: Vec::new(),
+            table: None,
+            row: None,
+            code: None,
+            html: None,
+        }
+    }
+
+    pub(super) fn finish(self) -> (Vec<Block<'s>>, Vec<Diagnostic>) {
+        (self.blocks, self.diagnostics)
+    }
+
+    #[inline]
+    pub(super) fn event(&mut self, event: Event<'s>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => {
+                if let Some(code) = &mut self.code {
+                    let borrowed = matches!(text, CowStr::Borrowed(b) if b.len() == range.len());
+                    match (&mut code.span, &mut code.text) {
+                        (None, None) if borrowed => code.span = Some(range),
+                        (Some(span), None) if borrowed && span.end == range.start => {
+                            span.end = range.end
+                        }
+                        (span, text_buf) => {
+                            // Not contiguous: copy what was borrowed so far, then append.
+                            let buf = text_buf.get_or_insert_with(|| {
+                                let so_far = span.take().map(|s| &self.src[s]).unwrap_or("");
+                                Cow::Owned(so_far.to_string())
+                            });
+                            buf.to_mut().push_str(&text);
+                        }
+                    }
+                } else if let Some(buf) = self.inline.last_mut() {
+                    buf.push(text);
+                }
+            }
+            Event::Code(text) => {
+                if let Some(buf) = self.inline.last_mut() {
+                    buf.push(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(buf) = self.inline.last_mut() {
+                    buf.space();
+                }
+            }
+            Event::InlineHtml(html) => {
+                // `<br>` and friends separate words; comments and other tags vanish.
+                if let Some(buf) = self.inline.last_mut() {
+                    if html.trim_start().get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")) {
+                        buf.space();
+                    }
+                }
+            }
+            Event::Html(_) => {
+                if let Some(html) = &mut self.html {
+                    html.1 = html.1.max(range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[inline]
+    fn start(&mut self, tag: Tag<'s>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { .. } => self.inline.push(InlineBuf::new(range.start, true)),
+            Tag::Paragraph | Tag::Item => {
+                self.inline.push(InlineBuf::new(range.start, self.para_text));
+            }
+            Tag::TableCell => {
+                let collect = match (&self.row, self.table.as_ref()) {
+                    (Some(row), Some(table)) if !table.header.is_empty() => {
+                        self.cell_text
+                            && self.columns_text.get(row.cells.len()).copied().unwrap_or(true)
+                    }
+                    _ => true, // header cells
+                };
+                self.inline.push(InlineBuf::new(range.start, collect));
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(buf) = self.inline.last_mut() {
+                    buf.open_link(dest_url);
+                }
+            }
+            Tag::Table(_) => {
+                self.table =
+                    Some(TableBuf { start: range.start, header: Vec::new(), rows: Vec::new() });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                let width = self.table.as_ref().map_or(0, |t| t.header.len());
+                self.row = Some(RowBuf { start: range.start, cells: Vec::with_capacity(width) });
+            }
+            Tag::CodeBlock(kind) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => match cow(info) {
+                        Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+                        Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+                    },
+                    CodeBlockKind::Indented => Cow::Borrowed(""),
+                };
+                self.code = Some(CodeBuf { start: range.start, info, text: None, span: None });
+                self.check_fence_closed(range);
+            }
+            Tag::HtmlBlock => self.html = Some((range.start, range.end)),
+            _ => {}
+        }
+    }
+
+    #[inline]
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Link => {
+                if let Some(buf) = self.inline.last_mut() {
+                    buf.close_link();
+                }
+            }
+            TagEnd::Heading(level) => {
+                if let Some(buf) = self.inline.pop() {
+                    self.heading(buf, level as u8, range);
+                }
+            }
+            TagEnd::Paragraph => {
+                if let Some(buf) = self.inline.pop() {
+                    self.paragraph(buf, range.end);
+                }
+            }
+            TagEnd::Item => {
+                // Items of tight lists hold their text directly; loose items hold
+                // paragraphs, already pushed, and leave this buffer empty.
+                if let Some(buf) = self.inline.pop() {
+                    if buf.borrowed.is_some() || !buf.text.is_empty() {
+                        self.paragraph(buf, range.end);
+                    }
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(buf) = self.inline.pop() {
+                    let cell = buf.finish(self.src, range.end);
+                    if let Some(row) = &mut self.row {
+                        row.cells.push(cell);
+                    }
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let (Some(row), Some(table)) = (self.row.take(), self.table.as_mut()) {
+                    let line = self.lines.line(row.start);
+                    let written = written_cells(&self.src[row.start..range.end]);
+                    if matches!(tag, TagEnd::TableHead) {
+                        self.columns_text =
+                            row.cells.iter().map(|c| !is_description_header(&c.text)).collect();
+                        table.header = row.cells;
+                    } else {
+                        table.rows.push(Row { cells: row.cells, written_cells: written, line });
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    let line = self.lines.line(table.start);
+                    self.push(
+                        BlockKind::Table(Table { header: table.header, rows: table.rows }),
+                        line,
+                    );
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code.take() {
+                    let line = self.lines.line(code.start);
+                    let text = match (code.text, code.span) {
+                        (Some(t), _) => t,
+                        (None, Some(span)) => Cow::Borrowed(&self.src[span]),
+                        (None, None) => Cow::Borrowed(""),
+                    };
+                    self.push(BlockKind::Code { info: code.info, text }, line);
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((start, end)) = self.html.take() {
+                    self.html_block(start, end.max(range.end));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn heading(&mut self, buf: InlineBuf<'s>, level: u8, range: Range<usize>) {
+        let source = &self.src[range.clone()];
+        let start = buf.start;
+        let inline = buf.finish(self.src, range.end);
+        // Language tabs: `# [HTTP](#tab/http)`. Not headings.
+        if inline.links.iter().any(|l| l.dest.starts_with("#tab/")) {
+            return;
+        }
+        // A setext heading is a paragraph followed by `---`; in these docs that is a
+        // paragraph (often an include line) before the `---` closing a tab group.
+        if !source.trim_start().starts_with('#') {
+            let para_end =
+                source.trim_end().rfind('\n').map(|i| range.start + i).unwrap_or(range.end);
+            self.paragraph_inline(start, para_end, inline);
+            return;
+        }
+        if level == 1 {
+            // The intro under the title: description, namespace, "Inherits from".
+            self.para_text = true;
+            self.cell_text = true;
+        } else if level == 2 {
+            let title = normalize_title(&inline.text);
+            self.cell_text = !(title.starts_with("example") || title == "see also");
+            self.para_text = matches!(
+                title.as_str(),
+                "http request"
+                    | "http requests"
+                    | "http request syntax"
+                    | "request body"
+                    | "response"
+                    | "responses"
+            );
+        }
+        let line = self.lines.line(range.start);
+        self.push(BlockKind::Heading { level, text: inline }, line);
+    }
+
+    fn paragraph(&mut self, buf: InlineBuf<'s>, end: usize) {
+        let start = buf.start;
+        let inline = buf.finish(self.src, end);
+        self.paragraph_inline(start, end, inline);
+    }
+
+    fn paragraph_inline(&mut self, start: usize, end: usize, inline: Inline<'s>) {
+        let source = &self.src[start..end.max(start)];
+        if source.trim_start().starts_with("[!INCLUDE") {
+            let mut offset = start;
+            for line_text in source.split_inclusive('\n') {
+                let line = self.lines.line(offset);
+                offset += line_text.len();
+                if let Some((name, target)) = parse_include(line_text) {
+                    self.push(BlockKind::Include { name, target }, line);
+                }
+            }
+            return;
+        }
+        let line = self.lines.line(start);
+        self.push(BlockKind::Paragraph(inline), line);
+    }
+
+    fn html_block(&mut self, start: usize, end: usize) {
+        let text = self.src.get(start..end).unwrap_or("");
+        let trimmed = text.trim();
+        let Some(inner) = trimmed.strip_prefix("<!--") else { return };
+        let inner = inner.strip_suffix("-->").unwrap_or(inner).trim();
+        if inner.starts_with('{') {
+            self.annotation = Some(RawAnnotation { json: inner, line: self.lines.line(start) });
+        }
+    }
+
+    fn push(&mut self, kind: BlockKind<'s>, line: u32) {
+        let annotation = match kind {
+            BlockKind::Heading { .. } => {
+                self.annotation = None;
+                None
+            }
+            _ => self.annotation.take(),
+        };
+        self.blocks.push(Block { kind, line, annotation });
+    }
+
+    /// A fenced block that runs to the end of the page was never closed: it swallows
+    /// everything after it (often the Response heading).
+    fn check_fence_closed(&mut self, range: Range<usize>) {
+        if range.end < self.src.len().saturating_sub(1) || range.start < self.base {
+            return;
+        }
+        let block = &self.src[range.clone()];
+        let opening = block.trim_start();
+        let fence_char = match opening.chars().next() {
+            Some(c @ ('`' | '~')) => c,
+            _ => return,
+        };
+        let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+        let closed = block.lines().skip(1).any(|l| {
+            let t = l.trim();
+            t.len() >= fence_len && t.chars().all(|c| c == fence_char)
+        });
+        if !closed {
+            self.diagnostics.push(Diagnostic::error(
+                DiagnosticKind::UnclosedCodeFence,
+                Some(self.lines.line(range.start)),
+                "code fence is never closed: it swallows the rest of the page",
+            ));
+        }
+    }
+}
