@@ -74,12 +74,20 @@ struct State {
 pub struct Route {
     method: Method,
     path: String,
-    authorization: Option<String>,
+    authorization: AuthExpectation,
     headers: Vec<(String, String)>,
     json: Option<serde_json::Value>,
     replies: VecDeque<Reply>,
     hits: usize,
     min_hits: usize,
+}
+
+/// What a [`Route`] requires of the `Authorization` header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum AuthExpectation {
+    Exactly(String),
+    Present,
+    Absent,
 }
 
 impl Route {
@@ -90,7 +98,7 @@ impl Route {
         Route {
             method,
             path: path.to_owned(),
-            authorization: Some(format!("Bearer {TEST_TOKEN}")),
+            authorization: AuthExpectation::Exactly(format!("Bearer {TEST_TOKEN}")),
             headers: Vec::new(),
             json: None,
             replies: VecDeque::new(),
@@ -114,13 +122,19 @@ impl Route {
 
     /// Expects this `Authorization` value instead of the test token.
     pub fn expect_authorization(mut self, value: &str) -> Route {
-        self.authorization = Some(value.to_owned());
+        self.authorization = AuthExpectation::Exactly(value.to_owned());
+        self
+    }
+
+    /// Expects some `Authorization` header, whatever its value (a refreshing token).
+    pub fn expect_any_authorization(mut self) -> Route {
+        self.authorization = AuthExpectation::Present;
         self
     }
 
     /// Expects NO `Authorization` header (for a host the token must never reach).
     pub fn expect_no_authorization(mut self) -> Route {
-        self.authorization = None;
+        self.authorization = AuthExpectation::Absent;
         self
     }
 
@@ -148,11 +162,17 @@ impl Route {
         let mut problems = Vec::new();
         let authorization = request.header("authorization");
         match (&self.authorization, authorization) {
-            (Some(expected), Some(got)) if got == expected => {}
-            (Some(_), Some(_)) => problems.push("Authorization is not the expected token".into()),
-            (Some(_), None) => problems.push("Authorization is missing".into()),
-            (None, Some(_)) => problems.push("Authorization was sent to this host".into()),
-            (None, None) => {}
+            (AuthExpectation::Exactly(expected), Some(got)) if got == expected => {}
+            (AuthExpectation::Exactly(_), Some(_)) => {
+                problems.push("Authorization is not the expected token".into());
+            }
+            (AuthExpectation::Present, Some(_)) | (AuthExpectation::Absent, None) => {}
+            (AuthExpectation::Exactly(_) | AuthExpectation::Present, None) => {
+                problems.push("Authorization is missing".into());
+            }
+            (AuthExpectation::Absent, Some(_)) => {
+                problems.push("Authorization was sent to this host".into());
+            }
         }
         for (name, expected) in &self.headers {
             match request.header(name) {

@@ -15,7 +15,7 @@ pub struct Reply {
 #[derive(Clone, Debug)]
 pub(crate) enum ReplyKind {
     Respond { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
-    GraphError { status: u16, code: String, message: String },
+    GraphError { status: u16, code: String, message: String, headers: Vec<(String, String)> },
     Truncated { status: u16, headers: Vec<(String, String)>, body: Vec<u8>, declared: usize },
     Drop,
 }
@@ -53,6 +53,7 @@ impl Reply {
             status,
             code: code.to_owned(),
             message: message.to_owned(),
+            headers: Vec::new(),
         })
     }
 
@@ -77,10 +78,11 @@ impl Reply {
         Reply::from(ReplyKind::Drop)
     }
 
-    /// Adds a header (to a response; ignored by other kinds).
+    /// Adds a header (ignored by [`drop_connection`](Reply::drop_connection)).
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
-        if let ReplyKind::Respond { headers, .. } | ReplyKind::Truncated { headers, .. } =
-            &mut self.kind
+        if let ReplyKind::Respond { headers, .. }
+        | ReplyKind::Truncated { headers, .. }
+        | ReplyKind::GraphError { headers, .. } = &mut self.kind
         {
             headers.push((name.to_owned(), value.into()));
         }

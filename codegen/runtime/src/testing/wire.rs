@@ -130,7 +130,7 @@ pub(crate) async fn write_reply(
         ReplyKind::Truncated { status, headers, body, declared } => {
             (status, headers, body, declared)
         }
-        ReplyKind::GraphError { status, code, message } => {
+        ReplyKind::GraphError { status, code, message, mut headers } => {
             let body = serde_json::json!({"error": {
                 "code": code,
                 "message": message,
@@ -140,7 +140,7 @@ pub(crate) async fn write_reply(
                     "client-request-id": request.header("client-request-id").unwrap_or_default(),
                 }
             }});
-            let headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
             let body = body.to_string().into_bytes();
             let len = body.len();
             (status, headers, body, len)
