@@ -31,7 +31,7 @@
 //! ```
 //!
 //! Features: `reqwest` (default) the default transport; `blocking` a
-//! [`blocking::Client`] for code without an async runtime; `testing` a loopback server
+//! `blocking::Client` for code without an async runtime; `testing` a loopback server
 //! that plays Graph, for tests.
 
 #![deny(missing_docs)]
