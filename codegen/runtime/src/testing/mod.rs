@@ -324,7 +324,11 @@ async fn serve(listener: TcpListener, state: Arc<Mutex<State>>) {
     static REQUEST_IDS: AtomicU64 = AtomicU64::new(1);
     let mut connections = tokio::task::JoinSet::new();
     loop {
-        let Ok((mut stream, _)) = listener.accept().await else { continue };
+        let Ok((mut stream, _)) = listener.accept().await else {
+            // Out of file descriptors, say: let connections finish rather than spin.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
         while connections.try_join_next().is_some() {}
         let state = state.clone();
         connections.spawn(async move {

@@ -330,3 +330,33 @@ async fn participants_are_a_collection_with_paging() {
     assert_eq!(sent[1].query.as_deref(), Some("$skiptoken=page2"));
     server.verify();
 }
+
+/// Caller headers and query parameters reach Graph encoded; a caller's
+/// client-request-id is kept (once); a caller's Authorization is replaced by the token
+/// provider's.
+#[tokio::test]
+async fn caller_headers_and_query_reach_graph() {
+    let server = GraphServer::start().await;
+    let id = "11111111-2222-4333-8444-555555555555";
+    server.route(
+        Route::new(Method::Get, "/v1.0/communications/calls/c1/participants")
+            .expect_header("ConsistencyLevel", "eventual")
+            .expect_header("client-request-id", id)
+            .reply(Reply::json(200, &json!({"value": []}))),
+    );
+    let request = Request::new(Method::Get, ApiVersion::V1, call("c1").literal("participants"))
+        .query("$filter", "displayName eq 'a b'")
+        .query("$top", "5")
+        .header("ConsistencyLevel", "eventual")
+        .header("client-request-id", id)
+        .header("Authorization", "Bearer not-the-provider-token");
+    let page: Collection<Value> = server.client().send_json(request).await.unwrap();
+    assert!(page.value.is_empty());
+    let sent = &server.requests()[0];
+    assert_eq!(sent.query.as_deref(), Some("$filter=displayName%20eq%20%27a%20b%27&$top=5"));
+    let ids = sent.headers.iter().filter(|(name, _)| name == "client-request-id").count();
+    assert_eq!(ids, 1);
+    let authorizations = sent.headers.iter().filter(|(name, _)| name == "authorization").count();
+    assert_eq!(authorizations, 1);
+    server.verify(); // which checked Authorization is the test token
+}
