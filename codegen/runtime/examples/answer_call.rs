@@ -74,9 +74,7 @@ impl Bot {
                 );
                 self.prompt = Some(prompt);
                 self.call_id = Some(call_id);
-            } else if let Some(prompt) = &self.prompt
-                && notification.completes(prompt)
-            {
+            } else if self.prompt.as_ref().is_some_and(|prompt| notification.completes(prompt)) {
                 println!(
                     "bot: the prompt finished ({})",
                     notification.status().map_or("?".into(), |s| s.to_string())

@@ -72,3 +72,30 @@ pub use retry::RetryPolicy;
 pub use transport::ReqwestTransport;
 pub use transport::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
 pub use url::Url;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    fn send<T: Send>(_: T) {}
+
+    /// Bots spawn Graph calls on multi-threaded runtimes and web handlers: the client,
+    /// its errors, handles and futures must cross threads.
+    #[test]
+    fn clients_errors_and_futures_cross_threads() {
+        let client = Client::new("t").unwrap();
+        send_sync(&client);
+        send_sync(&Error::NoOperationLocation);
+        let request = || Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"));
+        send(client.send_json::<serde_json::Value>(request()));
+        send(client.send_no_content(request()));
+        send(client.send_operation::<serde_json::Value>(request()));
+        send(client.send_bytes(request()));
+        send(client.next_page(&Collection::<serde_json::Value>::default()));
+        let operation = Operation::<serde_json::Value>::new(client.clone(), None, None, None);
+        send_sync(&operation);
+        send(operation.status());
+        send(operation.wait());
+    }
+}

@@ -265,12 +265,10 @@ impl<T> Operation<T> {
     /// [`wait`](Operation::wait) with a given policy.
     pub async fn wait_with(&self, policy: &PollPolicy) -> Result<OperationResource> {
         let mut last_status = self.initial_status().cloned();
-        if let Some(initial) = self
-            .initial
-            .as_ref()
-            .filter(|_| last_status.as_ref().is_some_and(OperationStatus::is_terminal))
-        {
-            return self.finish(initial.clone());
+        if last_status.as_ref().is_some_and(OperationStatus::is_terminal) {
+            if let Some(initial) = &self.initial {
+                return self.finish(initial.clone());
+            }
         }
         let start = Instant::now();
         let mut interval = policy.initial_interval;
