@@ -163,7 +163,7 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>) -> Module {
                 .iter()
                 .map(|(v, _)| {
                     let m = version_module_name(*v);
-                    format!("- [`{m}`]: Microsoft Graph `{}` (cargo feature `{m}`).", v.as_str())
+                    format!("- `{m}`: Microsoft Graph `{}` (cargo feature `{m}`).", v.as_str())
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -185,9 +185,11 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>) -> Module {
         .into_iter()
         .map(|(version, module)| {
             let name = version_module_name(version);
+            // rustfmt must leave generated files alone: `cargo fmt` would reformat
+            // prettyplease's output and `graphgen check` would then fail.
             let attrs = match kind {
-                RootKind::Crate => quote!(#[cfg(feature = #name)]),
-                RootKind::Module => quote!(),
+                RootKind::Crate => quote!(#[cfg(feature = #name)] #[rustfmt::skip]),
+                RootKind::Module => quote!(#[rustfmt::skip]),
             };
             (attrs, true, name.to_string(), module)
         })
