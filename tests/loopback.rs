@@ -1,0 +1,96 @@
+//! The generated client against the runtime's loopback server: each call sends the
+//! method, path and body its page documents, and decodes the documented response
+//! (operation handles, typed bodies, collections, `()`).
+
+use graphgen_runtime::Method;
+use graphgen_runtime::serde_json::json;
+use graphgen_runtime::testing::{GraphServer, Reply, Route};
+use msgraph_typed::{beta, v1};
+
+const CALL: &str = "02000980-58ea-4bf2-bb77-8ba548da56f7";
+
+#[tokio::test(flavor = "current_thread")]
+async fn stop_transcription_returns_an_operation_handle() {
+    let server = GraphServer::start().await;
+    let path = format!("/beta/communications/calls/{CALL}/microsoft.graph.StopTranscription");
+    let location = server.url(&format!("/beta/communications/calls/{CALL}/operations/2d7a"));
+    let body = json!({
+        "@odata.type": "#microsoft.graph.stopTranscriptionOperation",
+        "clientContext": "clientContext-value",
+        "status": "completed"
+    });
+    server.route(
+        Route::new(Method::Post, &path)
+            .expect_json(json!({"language": "en-us"}))
+            .reply(Reply::accepted(location, Some(&body))),
+    );
+    let request = beta::requests::CallStopTranscriptionRequest {
+        language: Some("en-us".into()),
+        ..Default::default()
+    };
+    let operation = beta::Graph::new(server.client())
+        .communications()
+        .call(CALL)
+        .stop_transcription(&request)
+        .await
+        .unwrap();
+    let initial = operation.body().expect("the 202 carries the operation");
+    assert_eq!(initial.client_context.as_deref(), Some("clientContext-value"));
+    assert!(operation.location().is_some());
+    server.verify();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn get_list_answer_and_delete() {
+    let server = GraphServer::start().await;
+    let call_path = format!("/v1.0/communications/calls/{CALL}");
+    server.route(Route::new(Method::Get, &call_path).reply(Reply::json(
+        200,
+        &json!({
+            "@odata.type": "#microsoft.graph.call",
+            "state": "established",
+            "direction": "outgoing",
+            "mediaConfig": {"@odata.type": "#microsoft.graph.serviceHostedMediaConfig"},
+            "somethingNew": {"kept": true}
+        }),
+    )));
+    server.route(
+        Route::new(Method::Get, &format!("{call_path}/participants")).reply(Reply::json(
+            200,
+            &json!({"value": [{"id": "p1", "isMuted": true}, {"id": "p2"}]}),
+        )),
+    );
+    server.route(
+        Route::new(Method::Post, &format!("{call_path}/answer"))
+            .expect_json(json!({
+                "acceptedModalities": ["audio"],
+                "mediaConfig": {"@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "<blob>"}
+            }))
+            .reply(Reply::status(202)),
+    );
+    server.route(Route::new(Method::Delete, &call_path).reply(Reply::no_content()));
+
+    let graph = v1::Graph::new(server.client());
+    let call = graph.communications().call(CALL);
+
+    let fetched = call.get().await.unwrap();
+    assert_eq!(fetched.state, Some(v1::types::CallState::Established));
+    assert!(matches!(
+        fetched.media_config,
+        Some(v1::types::AnyMediaConfig::ServiceHostedMediaConfig(_))
+    ));
+    assert_eq!(fetched.additional_properties["somethingNew"], json!({"kept": true}));
+
+    let participants = call.participants().list().await.unwrap();
+    let ids: Vec<_> = participants.value.iter().map(|p| p.id.clone().unwrap()).collect();
+    assert_eq!(ids, ["p1", "p2"]);
+    assert_eq!(participants.value[0].is_muted, Some(true));
+
+    let media =
+        v1::types::AppHostedMediaConfig { blob: Some("<blob>".into()), ..Default::default() };
+    let answer = v1::requests::CallAnswerRequest::new(vec!["audio".into()], media.into());
+    call.answer(&answer).await.unwrap();
+
+    call.delete().await.unwrap();
+    server.verify();
+}
