@@ -98,3 +98,27 @@ fn check_fails_with_a_diff_and_the_fix() {
     let message = String::from_utf8_lossy(&stale.stderr);
     assert!(message.contains("cargo run -p graphgen -- generate"), "{message}");
 }
+
+#[test]
+fn regenerate_distills_then_generates() {
+    let archive = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/graph-docs/graph-docs-modern-calls.tar.gz");
+    let work = tempfile::tempdir().unwrap();
+    let specs = work.path().join("specs");
+    let out = work.path().join("src");
+    let (specs, out) = (specs.to_str().unwrap(), out.to_str().unwrap());
+    let output = graphgen(&[
+        "regenerate",
+        "--docs",
+        archive.to_str().unwrap(),
+        "--specs",
+        specs,
+        "--out",
+        out,
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(Path::new(specs).join("v1.0/api/call-answer.json").exists());
+    assert!(Path::new(out).join("v1/requests/call_answer.rs").exists());
+    let check = graphgen(&["check", "--specs", specs, "--out", out]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+}
