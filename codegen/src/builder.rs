@@ -30,7 +30,7 @@ use similar::TextDiff;
 
 use crate::emit::{self, EmitOptions, Emitted, GeneratedFile, RootKind};
 use crate::specset::SpecSet;
-use crate::store::StoreError;
+use crate::store::{self, StoreError};
 
 /// Generates Rust from a specs folder (see the module docs).
 #[derive(Debug, Clone)]
@@ -49,9 +49,9 @@ impl Default for Builder {
 /// Why generating failed. Each variant names the file concerned.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// The specs could not be read.
+    /// The specs could not be read, or an output file not written.
     #[error(transparent)]
-    Specs(#[from] StoreError),
+    Store(#[from] StoreError),
     /// The emitter refused the specs.
     #[error(transparent)]
     Emit(#[from] emit::EmitError),
@@ -177,15 +177,9 @@ pub fn write_files(out: &Path, files: &[GeneratedFile]) -> Result<usize, BuildEr
         changed += 1;
     }
     for file in files {
-        let path = out.join(&file.path);
-        if fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-            continue;
+        if store::write_if_changed(&out.join(&file.path), &file.contents)? {
+            changed += 1;
         }
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        fs::write(&path, &file.contents).map_err(io(&path))?;
-        changed += 1;
     }
     Ok(changed)
 }

@@ -571,11 +571,6 @@ impl<'a> TypeIndex<'a> {
         self.reached.iter().copied()
     }
 
-    /// Whether a type is reached by the selection.
-    pub fn is_reached(&self, id: TypeId) -> bool {
-        self.reached.contains(&id)
-    }
-
     /// The Rust name of a reached type (`Call`).
     pub fn rust_name(&self, id: TypeId) -> &str {
         &self.rust_names[&id]
@@ -590,11 +585,6 @@ impl<'a> TypeIndex<'a> {
     /// polymorphic types, the struct or enum otherwise.
     pub fn value_name(&self, id: TypeId) -> &str {
         self.any_name(id).unwrap_or_else(|| self.rust_name(id))
-    }
-
-    /// The module (file) of the page that defines a reached type.
-    pub fn module_of_spec(&self, spec_path: &str) -> Option<&str> {
-        self.modules.get(spec_path).map(String::as_str)
     }
 
     /// Pages with reached types and their module names, sorted by spec path.

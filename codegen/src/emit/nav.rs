@@ -202,18 +202,8 @@ impl<'a> NavTree<'a> {
                 tree.nodes[i].deprecated = Some(note_under[i].clone());
             }
         }
-        tree.place_accessors(&placed);
-        // Method names: accessors were named first; operations follow in page order.
-        let mut scopes: Vec<Scope> = tree
-            .nodes
-            .iter()
-            .map(|_| Scope::with_reserved(Case::Snake, &["client", "path", "new"]))
-            .collect();
-        for node in &tree.nodes {
-            if let Some((holder, name)) = &node.accessor {
-                scopes[*holder].reserve(name);
-            }
-        }
+        // Method names: accessors are named first; operations follow in page order.
+        let mut scopes = tree.place_accessors(&placed);
         for (node, path, page, op, call, candidate) in placed {
             let method = scopes[node].unique(&candidate);
             let params = match &call {
@@ -291,8 +281,12 @@ impl<'a> NavTree<'a> {
     }
 
     /// Decide which nodes get a struct, where each accessor goes, and name the
-    /// structs, accessors and parameters. Walks the tree in sorted order.
-    fn place_accessors(&mut self, placed: &[(usize, &str, &ApiPage, &Operation, Call, String)]) {
+    /// structs, accessors and parameters. Walks the tree in sorted order. Returns each
+    /// node's method scope, accessor names taken.
+    fn place_accessors(
+        &mut self,
+        placed: &[(usize, &str, &ApiPage, &Operation, Call, String)],
+    ) -> Vec<Scope> {
         let mut has_ops = vec![false; self.nodes.len()];
         for (node, ..) in placed {
             has_ops[*node] = true;
@@ -383,8 +377,9 @@ impl<'a> NavTree<'a> {
             };
             self.nodes[n].type_name = type_scope.unique(&format!("{parent_name}{name_part}"));
         }
-        // Accessors of skipped collections are not emitted; their names stay reserved
-        // so that adding an operation later does not rename siblings.
+        // Accessors of skipped collections are not emitted; their names stay taken so
+        // that adding an operation later does not rename siblings.
+        method_scopes
     }
 
     /// The operations of one page, in page order.
