@@ -336,6 +336,8 @@ impl<'a> NavTree<'a> {
             }
             let segment = self.nodes[n].segment.clone().expect("non-root");
             let own = segment_params(&segment);
+            // The accessor's arguments: one per placeholder, unique (a name may repeat).
+            let mut arg_scope = Scope::new(Case::Snake);
             for placeholder in own {
                 let field_candidate = match (&step, &self.nodes[parent].step) {
                     (Step::Param, Some(Step::Literal(text))) => {
@@ -348,8 +350,7 @@ impl<'a> NavTree<'a> {
                     _ => placeholder.clone(),
                 };
                 let field = field_scope.name(&field_candidate);
-                let arg = names::escape_keyword(&names::snake(&placeholder));
-                let arg = if arg == "self_" { "value".into() } else { arg };
+                let arg = arg_scope.name(&placeholder);
                 params.push(NodeParam { field, arg, placeholder });
             }
             self.nodes[n].params = params;

@@ -6,6 +6,11 @@ pub mod graph {
     include!(concat!(env!("OUT_DIR"), "/graph/mod.rs"));
 }
 
+/// The emitter's naming edge-case fixture (`codegen/tests/fixtures/naming`), compiled.
+pub mod naming {
+    include!(concat!(env!("OUT_DIR"), "/naming/mod.rs"));
+}
+
 /// Where the build script wrote the generated files.
 pub const GENERATED_DIR: &str = concat!(env!("OUT_DIR"), "/graph");
 

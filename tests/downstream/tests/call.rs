@@ -16,3 +16,31 @@ async fn calls_the_generated_client() {
     graphgen_downstream::stop_transcription(server.client(), "c1").await.unwrap();
     server.verify();
 }
+
+#[test]
+fn naming_edge_cases_round_trip() {
+    use graphgen_downstream::naming::v1::types::{self, AnyMediaConfig, Node, VideoQuality};
+    let json = json!({
+        "id": "a", "ID": "b", "type": "t", "self": "s", "Self": 1, "crate": true,
+        "super": 1.5, "async": "2024-01-01T00:00:00Z",
+        "parent": {"id": "p", "children": [{"id": "c"}]},
+        "quality": "Skype for business",
+        "media": {"@odata.type": "#microsoft.graph.appHostedMediaConfig", "blob": "x"},
+        "either": {"@odata.type": "#microsoft.graph.somethingElse", "k": 1},
+        "meeting": {"@odata.type": "#microsoft.graph.tokenInfo", "token": "t"},
+        "unlisted": [1, 2]
+    });
+    let node: Node = graphgen_runtime::serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(node.id_2.as_deref(), Some("b"));
+    assert_eq!(node.self_2, Some(1));
+    assert_eq!(node.quality, Some(VideoQuality::SkypeForBusiness));
+    assert!(matches!(node.media, Some(AnyMediaConfig::AppHostedMediaConfig(_))));
+    assert!(matches!(node.either, Some(AnyMediaConfig::Unknown(_))));
+    assert!(matches!(node.meeting.as_deref(), Some(types::HolderOrTokenInfo::TokenInfo(_))));
+    assert_eq!(
+        node.parent.as_ref().unwrap().children.as_ref().unwrap()[0].id.as_deref(),
+        Some("c")
+    );
+    assert_eq!(graphgen_runtime::serde_json::to_value(&node).unwrap(), json);
+    assert_eq!(VideoQuality::from("8K"), VideoQuality::Unlisted("8K".into()));
+}
