@@ -9,6 +9,7 @@
 //! - [`catalog`]: type names -> the resource pages that define them;
 //! - [`store`]: the `specs/` folder;
 //! - [`job`]: the distill job the CLI runs (sources, selection, writing, report);
+//! - [`diff`]: the API change report between two spec folders;
 //! - [`emit`]: specs -> Rust (tokens per file, then prettyplease);
 //! - [`SpecSet`]: the specs the emitter reads;
 //! - [`Builder`]: the build.rs API (and what `graphgen generate` / `check` run).
@@ -16,6 +17,7 @@
 
 mod builder;
 pub mod catalog;
+pub mod diff;
 pub mod distill;
 pub mod emit;
 pub mod job;
