@@ -22,7 +22,7 @@ use crate::operation::{Operation, OperationResource, PollPolicy};
 use crate::request::{Request, is_sensitive_header};
 use crate::response;
 use crate::retry::{self, RetryPolicy};
-use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind};
+use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind, too_large};
 
 /// The default per-attempt timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -61,6 +61,8 @@ struct Inner {
     timeout: Duration,
     poll: PollPolicy,
     user_agent: HeaderValue,
+    /// The largest response body accepted.
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -340,6 +342,15 @@ impl Client {
                 }
                 Ok(Ok(response)) => {
                     context.status = Some(response.status);
+                    // The default transport stops reading at the limit; another one is
+                    // held to it here.
+                    let limit = self.inner.max_response_bytes;
+                    if response.body.len() > limit {
+                        return Err(Error::Transport {
+                            context: Box::new(context.clone()),
+                            source: too_large(&format!("{} bytes", response.body.len()), limit),
+                        });
+                    }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
                     if !RetryPolicy::is_retryable_status(response.status) {

@@ -9,7 +9,7 @@ use graphgen_runtime::serde_json::{Value, json};
 use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
 use graphgen_runtime::{
     ApiVersion, BoxError, BoxFuture, Client, Collection, Error, HttpRequest, HttpResponse, Method,
-    Path, Request, Secret, Transport, TransportError, token_fn,
+    Path, Request, Secret, Transport, TransportError, TransportErrorKind, token_fn,
 };
 
 const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.very-secret-token";
@@ -191,6 +191,27 @@ async fn a_custom_transport_plugs_in() {
     assert_eq!(authorization.to_str().unwrap(), format!("Bearer {TOKEN}"));
     let debug = format!("{:?}", seen[0]);
     assert!(!debug.contains(TOKEN), "{debug}");
+}
+
+/// Proves: a custom transport is held to `max_response_bytes` too: its 11-byte body over
+/// a 4-byte limit is `TooLarge`.
+#[tokio::test]
+async fn a_custom_transport_is_held_to_the_size_limit() {
+    let recorder = Recorder::default();
+    let client = Client::builder()
+        .token(TOKEN)
+        .transport(recorder.clone())
+        .max_response_bytes(4)
+        .build()
+        .unwrap();
+    let error = client
+        .send_json::<Value>(Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Transport { source, .. } if source.kind() == TransportErrorKind::TooLarge),
+        "{error:?}"
+    );
 }
 
 /// Proves: the token appears in no Debug or Display output: not of the client, its
