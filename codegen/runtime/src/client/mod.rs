@@ -307,9 +307,10 @@ impl Client {
     ) -> Result<HttpResponse> {
         let start = Instant::now();
         let mut retry = 0u32;
+        let mut reauthorized = false;
         loop {
             context.attempts += 1;
-            let request = self.attempt(outgoing, retry).await?;
+            let (request, token) = self.attempt(outgoing, retry).await?;
             let timeout = self.inner.timeout;
             let delay = match tokio::time::timeout(timeout, self.inner.transport.send(request))
                 .await
@@ -353,6 +354,14 @@ impl Client {
                     }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
+                    // A refused token the provider can replace: once more, at once.
+                    if response.status == StatusCode::UNAUTHORIZED
+                        && !reauthorized
+                        && token.as_ref().is_some_and(|t| self.inner.auth.rejected(t))
+                    {
+                        reauthorized = true;
+                        continue;
+                    }
                     if !RetryPolicy::is_retryable_status(response.status) {
                         return Ok(response);
                     }
@@ -372,25 +381,32 @@ impl Client {
     }
 
     /// One attempt's request: the token (only ever for the Graph origin) and
-    /// `retry-attempt`.
-    async fn attempt(&self, outgoing: &Outgoing, retry: u32) -> Result<HttpRequest> {
+    /// `retry-attempt`; the token sent, if any.
+    async fn attempt(
+        &self,
+        outgoing: &Outgoing,
+        retry: u32,
+    ) -> Result<(HttpRequest, Option<Secret>)> {
         let mut headers = outgoing.headers.clone();
         if retry > 0 {
             headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
         }
+        let mut sent = None;
         if self.is_graph_origin(&outgoing.url) {
             let token = self.inner.auth.token().await.map_err(Error::Auth)?;
             let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose()))
                 .map_err(|_| Error::Auth("the token is not a valid header value".into()))?;
             value.set_sensitive(true);
             headers.insert(AUTHORIZATION, value);
+            sent = Some(token);
         }
-        Ok(HttpRequest {
+        let request = HttpRequest {
             method: outgoing.method.clone(),
             url: outgoing.url.clone(),
             headers,
             body: outgoing.body.clone(),
-        })
+        };
+        Ok((request, sent))
     }
 }
 
