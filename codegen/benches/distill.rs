@@ -38,15 +38,20 @@ fn main() {
 
     // Interleave the two passes and keep each one's best round: the machine is shared
     // and noisy, and the minimum is the least disturbed measurement.
+    // `DISTILL_BENCH_PASS=bare` or `=distill` runs only that pass (for `perf stat`).
+    let only = std::env::var("DISTILL_BENCH_PASS").unwrap_or_default();
     let (mut bare, mut full) = (Duration::MAX, Duration::MAX);
     for _ in 0..rounds() {
-        let t = Instant::now();
-        bare_pass(&source, &pages);
-        bare = bare.min(t.elapsed());
-
-        let t = Instant::now();
-        distill_pass(&source, &pages, &options);
-        full = full.min(t.elapsed());
+        if only != "distill" {
+            let t = Instant::now();
+            bare_pass(&source, &pages);
+            bare = bare.min(t.elapsed());
+        }
+        if only != "bare" {
+            let t = Instant::now();
+            distill_pass(&source, &pages, &options);
+            full = full.min(t.elapsed());
+        }
     }
     println!(
         "bare pulldown-cmark pass (read + parse), 1 thread: {:.0} ms",

@@ -9,7 +9,7 @@ use crate::spec::{
 use super::annotation;
 use super::outline::{Block, BlockKind, Outline, Table};
 use super::tables::{self, cell, columns, name_text};
-use super::types;
+use super::{text, types};
 
 /// What a resource page defines, before it is assembled into a `ResourcePage`.
 pub(crate) struct ResourceFacts {
@@ -177,7 +177,7 @@ fn property_rows(
 ) -> Vec<Property> {
     // Enum tables (`Member | Value | Description`) of `### x values` subsections are
     // read by `member_rows`.
-    if table.header.first().is_some_and(|h| tables::header_key(h) == "member") {
+    if table.header.first().is_some_and(|h| tables::header_is(h, "member")) {
         return Vec::new();
     }
     let cols = columns(table);
@@ -189,23 +189,18 @@ fn property_rows(
         ));
         return Vec::new();
     }
-    tables::params(table, what, diagnostics)
+    tables::params_in(table, cols, what, diagnostics)
         .into_iter()
         .map(|p| {
-            let lower = p.description.to_ascii_lowercase();
-            let nullable = if lower.contains("not nullable")
-                || lower.contains("non-nullable")
-                || lower.contains("not null")
-            {
+            let has = |needle| text::contains_lower(&p.description, needle);
+            let nullable = if has("not nullable") || has("non-nullable") || has("not null") {
                 Some(false)
-            } else if lower.contains("nullable") {
+            } else if has("nullable") {
                 Some(true)
             } else {
                 None
             };
-            let read_only = lower.contains("read-only")
-                || lower.contains("read only")
-                || lower.contains("readonly");
+            let read_only = has("read-only") || has("read only") || has("readonly");
             Property {
                 name: p.name,
                 type_expr: p.type_expr,

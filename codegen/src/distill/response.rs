@@ -7,15 +7,21 @@ use crate::spec::{
 };
 
 use super::outline::{Block, BlockKind};
-use super::types;
+use super::{text, types};
 
 /// Read the Response section's own blocks (before any example subsection).
 pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
     let mut resp = Response { line: Some(heading_line), ..Response::default() };
-    let mut description = Vec::new();
+    // The paragraphs' markdown joined by blank lines, built in place.
+    let mut description = String::new();
+    let mut paragraphs = 0;
     for block in blocks {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        description.push(inline.markdown.to_string());
+        if paragraphs > 0 {
+            description.push_str("\n\n");
+        }
+        paragraphs += 1;
+        description.push_str(inline.markdown);
         for code in status_codes(&inline.text) {
             if !resp.status_codes.iter().any(|s| s.code == code.0) {
                 resp.status_codes.push(StatusCode {
@@ -52,17 +58,20 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
-        let lower = inline.text.to_ascii_lowercase();
-        if resp.location.is_none() && lower.contains("location header") {
+        if resp.location.is_none() && text::contains_lower(&inline.text, "location header") {
             resp.location = Some(LocationHeader { type_expr: None, line: block.line });
         }
     }
-    resp.description = description.join("\n\n");
+    resp.description = description;
     resp
 }
 
 /// `200 OK`, `` `202 Accepted` ``, `204 No Content`: 2xx codes with their reason.
 fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
+    // Every 2xx code has a `2`: prose without one (most of it) has no code.
+    if memchr::memchr(b'2', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
@@ -87,11 +96,11 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
                 break;
             }
         }
-        let next = words.get(i + 1).map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let next = words.get(i + 1).copied().unwrap_or_default();
         let plausible = !reason.is_empty()
-            || next.starts_with("response")
-            || next.starts_with("status")
-            || next.starts_with("http");
+            || text::starts_with_lower(next, "response")
+            || text::starts_with_lower(next, "status")
+            || text::starts_with_lower(next, "http");
         if plausible {
             out.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
         }

@@ -10,12 +10,13 @@
 use crate::spec::{Primitive, TypeExpr};
 
 use super::outline::Link;
+use super::text;
 
 /// Parse a type cell: its plain text and the links in it.
 pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
     // The common case, one bare name (`String`, `[prompt](...)`), without allocating
     // intermediate strings.
-    let simple = text.trim();
+    let simple = text::trim(text);
     if !simple.is_empty() && is_identifier_path(simple) {
         if let Some(p) = primitive(simple) {
             return TypeExpr::primitive(p);
@@ -61,7 +62,7 @@ fn clean(text: &str) -> String {
         t.truncate(i);
     }
     for qualifier in ["nullable ", "not nullable", "read-only", "readonly"] {
-        if let Some(i) = t.to_ascii_lowercase().find(qualifier) {
+        if let Some(i) = text::find_lower(&t, qualifier) {
             if i == 0 {
                 t.replace_range(..qualifier.len(), "");
             }
@@ -175,14 +176,14 @@ fn split_top_level_or(text: &str) -> Vec<String> {
 
 /// A single type name.
 fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
-    let mut name = text.trim().trim_matches(['[', ']']).trim();
+    let mut name = text::trim(text::trim_set(text::trim(text), b"[]"));
     if let Some(p) = primitive(name) {
         return Some(TypeExpr::primitive(p));
     }
     // `[x](x.md) resource`, `x object`, `x entity`
     for suffix in [" resource", " object", " entity", " objects", " enum", " type"] {
-        if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
-            name = name[..name.len() - suffix.len()].trim().trim_matches(['[', ']']);
+        if name.len() > suffix.len() && text::ends_with_lower(name, suffix) {
+            name = text::trim_set(text::trim(&name[..name.len() - suffix.len()]), b"[]");
         }
     }
     if let Some(p) = primitive(name) {
@@ -196,28 +197,43 @@ fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
     let page = links
         .iter()
         .find(|l| {
-            let t = l.text.trim_matches(['[', ']', '*', '`', ' ']);
+            let t = text::trim_set(&l.text, b"[]*` ");
             t.eq_ignore_ascii_case(name) || t.eq_ignore_ascii_case(bare)
         })
         .and_then(|l| link_stem(&l.dest));
     Some(TypeExpr::named(bare, page))
 }
 
+/// Dot-separated parts, each an ASCII identifier. By bytes: a non-ASCII byte is
+/// neither a letter nor a digit, as its `char` would not be.
 fn is_identifier_path(text: &str) -> bool {
-    text.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-    })
+    let mut part_start = true;
+    for &b in text.as_bytes() {
+        if b == b'.' {
+            if part_start {
+                return false; // an empty part
+            }
+            part_start = true;
+        } else if part_start {
+            if !(b.is_ascii_alphabetic() || b == b'_') {
+                return false;
+            }
+            part_start = false;
+        } else if !(b.is_ascii_alphanumeric() || b == b'_') {
+            return false;
+        }
+    }
+    !part_start
 }
 
 /// The stem of a `.md` link target: `../resources/prompt.md#x` -> `prompt`.
 pub(crate) fn link_stem(dest: &str) -> Option<String> {
-    let dest = dest.split(['#', '?']).next()?;
-    if dest.contains("://") {
+    let end = dest.bytes().position(|b| b == b'#' || b == b'?').unwrap_or(dest.len());
+    let dest = &dest[..end];
+    if text::contains(dest, "://") {
         return None;
     }
-    let file = dest.rsplit('/').next()?;
+    let file = &dest[memchr::memrchr(b'/', dest.as_bytes()).map_or(0, |i| i + 1)..];
     let stem = file.strip_suffix(".md")?;
     (!stem.is_empty()).then(|| stem.to_ascii_lowercase())
 }
@@ -272,12 +288,18 @@ const PRIMITIVES: &[(&str, Primitive)] = &[
 
 /// The primitive a name spells (case-insensitive, `Edm.` prefix optional).
 pub(crate) fn primitive(name: &str) -> Option<Primitive> {
-    let name = name.trim();
+    let name = text::trim(name);
     let name = match name.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case("edm.") => name[4..].trim(),
+        Some(p) if p.eq_ignore_ascii_case("edm.") => text::trim(&name[4..]),
         _ => name,
     };
-    PRIMITIVES.iter().find(|(spelling, _)| spelling.eq_ignore_ascii_case(name)).map(|(_, p)| *p)
+    // No spelling is longer than this: skip lower-casing longer names.
+    if name.len() > 20 {
+        return None;
+    }
+    text::with_lower(name, |lower| {
+        PRIMITIVES.iter().find(|(spelling, _)| *spelling == lower).map(|(_, p)| *p)
+    })
 }
 
 #[cfg(test)]

@@ -37,7 +37,14 @@ impl<'s> LineIndex<'s> {
 /// pad their tables with tabs. Tabs in lines that start with `|` become spaces: byte
 /// offsets and line numbers stay the same.
 pub(crate) fn table_tabs_to_spaces(text: Cow<'_, str>) -> Cow<'_, str> {
-    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+    // Most pages with tabs have them only in code blocks: visit the tabs, not the
+    // lines, and copy the page only when one sits in a table line.
+    let bytes = text.as_bytes();
+    let in_table_line = |tab: usize| {
+        let start = memchr::memrchr(b'\n', &bytes[..tab]).map_or(0, |i| i + 1);
+        text[start..].trim_start().starts_with('|')
+    };
+    if !memchr::memchr_iter(b'\t', bytes).any(in_table_line) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
