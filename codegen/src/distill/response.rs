@@ -32,8 +32,10 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             }
         }
         for link in resource_links(inline.markdown) {
-            let before = inline.markdown[..link.start].to_ascii_lowercase();
-            let sentence = before.rsplit(". ").next().unwrap_or(&before);
+            // The sentence holding the link, lower-cased (only it: paragraphs are long).
+            let before = &inline.markdown[..link.start];
+            let sentence = text::rfind(before, ". ").map_or(before, |i| &before[i + 2..]);
+            let sentence = sentence.to_ascii_lowercase();
             let name = link.text.trim_matches(['*', '`', ' ']);
             let named = TypeExpr::named(
                 name.strip_prefix("microsoft.graph.").unwrap_or(name),
@@ -50,11 +52,11 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             if resp.body.is_some() {
                 continue;
             }
-            let after = inline.markdown[link.end..].trim_start().to_ascii_lowercase();
+            let after = inline.markdown[link.end..].trim_start();
             let collection = sentence.trim_end().ends_with("collection of")
                 || sentence.trim_end().ends_with("collection of the")
                 || sentence.trim_end().ends_with("list of")
-                || after.starts_with("collection");
+                || text::starts_with_lower(after, "collection");
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }

@@ -58,7 +58,12 @@ pub(crate) fn find_lower(text: &str, needle: &str) -> Option<usize> {
     if t.len() < n.len() {
         return None;
     }
-    let anchor = (0..n.len()).max_by_key(|&i| RARITY[n[i] as usize]).unwrap_or(0);
+    let mut anchor = 0;
+    for (i, &b) in n.iter().enumerate().skip(1) {
+        if RARITY[b as usize] >= RARITY[n[anchor] as usize] {
+            anchor = i;
+        }
+    }
     let (lower, upper) = (n[anchor], n[anchor].to_ascii_uppercase());
     let mut from = anchor;
     let last = t.len() - n.len() + anchor;
@@ -165,6 +170,23 @@ pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// `haystack.rfind(needle)`, as [`find`].
+pub(crate) fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return Some(h.len()) };
+    if h.len() < n.len() {
+        return None;
+    }
+    let mut end = h.len() - n.len() + 1;
+    while let Some(i) = memchr::memrchr(first, &h[..end]) {
+        if h[i + 1..i + n.len()] == n[1..] {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
 /// Call `f` with `s.to_ascii_lowercase()`, built on the stack when `s` is short (the
 /// header cells, labels and type names that are matched against fixed spellings).
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -204,14 +226,17 @@ mod tests {
 
     #[test]
     fn byte_helpers_like_std() {
-        for s in ["", "**a**", "*_", "`x`.", "é*", "*é", " a b ", "\u{a0}a b", "ab"] {
+        for s in
+            ["", "**a**", "*_", "`x`.", "é*", "*é", " a b ", "\u{a0}a b", "ab", "a. b. c", ". "]
+        {
             assert_eq!(trim_set(s, b"*_`"), s.trim_matches(['*', '_', '`']), "{s:?}");
             assert_eq!(trim_start_set(s, b"*_"), s.trim_start_matches(['*', '_']));
             assert_eq!(trim_end_set(s, b"*."), s.trim_end_matches(['*', '.']));
             assert_eq!(first_word(s), s.split_whitespace().next().unwrap_or(""), "{s:?}");
             with_lower(s, |l| assert_eq!(l, s.to_ascii_lowercase()));
-            for n in ["", "a", "b ", "**", "ab", "é"] {
+            for n in ["", "a", "b ", "**", "ab", "é", ". "] {
                 assert_eq!(find(s, n), s.find(n), "{s:?} {n:?}");
+                assert_eq!(rfind(s, n), s.rfind(n), "{s:?} {n:?}");
             }
         }
         let long = "X".repeat(100);

@@ -22,7 +22,9 @@ pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
             return TypeExpr::primitive(p);
         }
         if !simple.eq_ignore_ascii_case("collection") {
-            return atom(simple, links)
+            // What `atom` does with a bare identifier path that names no primitive:
+            // no brackets, spaces or suffix words to strip.
+            return named(simple, links)
                 .unwrap_or_else(|| TypeExpr::Unknown { text: simple.to_string() });
         }
     }
@@ -189,6 +191,12 @@ fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
     if let Some(p) = primitive(name) {
         return Some(TypeExpr::primitive(p));
     }
+    named(name, links)
+}
+
+/// A type name that is not a primitive: `microsoft.graph.` dropped, its page from
+/// the link whose text names it.
+fn named(name: &str, links: &[Link]) -> Option<TypeExpr> {
     let bare = name.strip_prefix("microsoft.graph.").unwrap_or(name);
     let bare = bare.strip_prefix("Microsoft.Graph.").unwrap_or(bare);
     if bare.is_empty() || !is_identifier_path(bare) {

@@ -24,12 +24,22 @@ impl<'s> LineIndex<'s> {
         let offset = offset.min(self.src.len());
         let (at, line) = self.last.get();
         let line = if offset >= at {
-            line + memchr::memchr_iter(b'\n', &self.src[at..offset]).count() as u32
+            line + newlines(&self.src[at..offset])
         } else {
-            line - memchr::memchr_iter(b'\n', &self.src[offset..at]).count() as u32
+            line - newlines(&self.src[offset..at])
         };
         self.last.set((offset, line));
         line
+    }
+}
+
+/// The newlines in `bytes`. Most spans asked about are a line or two: a plain loop
+/// counts those faster than setting up a vectorized count.
+fn newlines(bytes: &[u8]) -> u32 {
+    if bytes.len() < 64 {
+        bytes.iter().filter(|&&b| b == b'\n').count() as u32
+    } else {
+        memchr::memchr_iter(b'\n', bytes).count() as u32
     }
 }
 
@@ -70,7 +80,10 @@ pub(super) fn split_front_matter(src: &str) -> (Option<(&str, usize)>, usize) {
     let yaml_start = start + first_end;
     let mut offset = yaml_start;
     for line in src[yaml_start..].split_inclusive('\n') {
-        if matches!(line.trim_end(), "---" | "...") {
+        // Only a line starting `---` or `...` can close it: skip the trim for others.
+        if (line.starts_with("---") || line.starts_with("..."))
+            && matches!(line.trim_end(), "---" | "...")
+        {
             return (Some((&src[yaml_start..offset], yaml_start)), offset + line.len());
         }
         offset += line.len();

@@ -87,7 +87,8 @@ impl<'s> InlineBuf<'s> {
     /// Append `s` with runs of ASCII whitespace collapsed to one space.
     fn push_words(&mut self, s: &str) {
         if self.text.capacity() == 0 {
-            self.text.reserve(s.len() + 16);
+            // Room for a few more pieces: the text lives only as long as the outline.
+            self.text.reserve(s.len().max(32) * 2);
         }
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -192,7 +193,7 @@ fn skip_above_space(bytes: &[u8], mut i: usize) -> usize {
 }
 
 struct TableBuf<'s> {
-    start: usize,
+    line: u32,
     header: Vec<Inline<'s>>,
     rows: Vec<Row<'s>>,
 }
@@ -248,7 +249,7 @@ impl<'s, 'l> Walk<'s, 'l> {
             para_text: true,
             cell_text: true,
             columns_text: Vec::new(),
-            inline: Vec::new(),
+            inline: Vec::with_capacity(4),
             table: None,
             row: None,
             code: None,
@@ -336,8 +337,11 @@ impl<'s, 'l> Walk<'s, 'l> {
                 }
             }
             Tag::Table(_) => {
+                // The line is taken now, in page order: asking for it at the table's
+                // end would count the table's newlines backwards, then forwards again.
+                let line = self.lines.line(range.start);
                 self.table =
-                    Some(TableBuf { start: range.start, header: Vec::new(), rows: Vec::new() });
+                    Some(TableBuf { line, header: Vec::new(), rows: Vec::with_capacity(16) });
             }
             Tag::TableHead | Tag::TableRow => {
                 let width = self.table.as_ref().map_or(0, |t| t.header.len());
@@ -409,7 +413,7 @@ impl<'s, 'l> Walk<'s, 'l> {
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
-                    let line = self.lines.line(table.start);
+                    let line = table.line;
                     self.push(
                         BlockKind::Table(Table { header: table.header, rows: table.rows }),
                         line,
