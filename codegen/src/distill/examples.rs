@@ -130,7 +130,7 @@ fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
 
 /// Split an HTTP message into its first line, headers and body.
 fn message(text: &str) -> (&str, Vec<(String, String)>, &str) {
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = super::text::lines_inclusive(text);
     let mut offset = 0;
     let mut first = "";
     for l in lines.by_ref() {

@@ -66,7 +66,9 @@ fn yaml_pairs(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
 /// else; `None` as soon as a line needs a YAML parser.
 fn flat_pairs(text: &str) -> Option<Vec<(String, String)>> {
     let mut pairs: Vec<(String, String)> = Vec::with_capacity(8);
-    for line in text.lines() {
+    // Each line with its newline: the trim below drops it (and a `\r`), as `lines()`
+    // would.
+    for line in super::text::lines_inclusive(text) {
         let trimmed = line.trim_end();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;

@@ -193,14 +193,19 @@ fn property_rows(
         .into_iter()
         .map(|p| {
             let has = |needle| text::contains_lower(&p.description, needle);
-            let nullable = if has("not nullable") || has("non-nullable") || has("not null") {
+            // Every nullable wording has "null" in it, every read-only one "only": one
+            // search rules each group out for most descriptions.
+            let nullable = if !has("null") {
+                None
+            } else if has("not nullable") || has("non-nullable") || has("not null") {
                 Some(false)
             } else if has("nullable") {
                 Some(true)
             } else {
                 None
             };
-            let read_only = has("read-only") || has("read only") || has("readonly");
+            let read_only =
+                has("only") && (has("read-only") || has("read only") || has("readonly"));
             Property {
                 name: p.name,
                 type_expr: p.type_expr,
@@ -265,8 +270,7 @@ fn member_rows(table: &Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Enum
 fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option<TypeExpr> {
     for block in outline.intro().iter().chain(outline.blocks.iter().take(40)) {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        let lower = inline.text.to_ascii_lowercase();
-        let Some(at) = lower.find("inherits from") else { continue };
+        let Some(at) = text::find_lower(&inline.text, "inherits from") else { continue };
         let rest = inline.text[at + "inherits from".len()..].trim();
         let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
         if first.is_empty() {
@@ -288,7 +292,7 @@ fn json_representation(
 ) -> Option<(JsonRepresentation, Option<String>)> {
     let block = outline.blocks.iter().find(|b| {
         matches!(b.kind, BlockKind::Code { .. })
-            && b.annotation.as_ref().is_some_and(|a| a.json.contains("\"resource\""))
+            && b.annotation.as_ref().is_some_and(|a| text::contains(a.json, "\"resource\""))
     })?;
     let BlockKind::Code { text, .. } = &block.kind else { return None };
     let raw = block.annotation.as_ref()?;

@@ -70,14 +70,19 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
 
 /// `200 OK`, `` `202 Accepted` ``, `204 No Content`: 2xx codes with their reason.
 fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
-    // Every 2xx code has a `2`: prose without one (most of it) has no code.
-    if memchr::memchr(b'2', text.as_bytes()).is_none() {
+    // A 2xx code is a `2` and two more digits, between non-digits: prose without one
+    // (most of it) has no code.
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let has_code = memchr::memchr_iter(b'2', b)
+        .any(|i| digit(i + 1) && digit(i + 2) && !digit(i + 3) && (i == 0 || !digit(i - 1)));
+    if !has_code {
         return Vec::new();
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let w = text::trim_to(w, |b| b.is_ascii_digit());
         if w.len() != 3 {
             continue;
         }
@@ -88,7 +93,7 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
         // A reason phrase (capitalized words) or "response code"/"status code" after it.
         let mut reason = Vec::new();
         for next in &words[i + 1..] {
-            let clean = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let clean = text::trim_to(next, |b| b.is_ascii_alphanumeric());
             if clean.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !clean.is_empty() {
                 reason.push(clean);
                 if next.ends_with(['`', ',', '.', ')']) {

@@ -231,18 +231,29 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
     if !mentions_requirement(text) {
         return Requirement::Unstated;
     }
-    let lower = text.to_ascii_lowercase().replace(['*', '_', '`'], "");
-    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
+    // so the text stays UTF-8).
+    let lower: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let lower = String::from_utf8(lower).unwrap_or_default();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     // Words with the text that precedes each (to tell sentence starts).
-    let mut words: Vec<(&str, &str)> = Vec::new();
-    let mut rest = lower.as_str();
-    let mut consumed = 0;
-    while let Some(start) = rest.find(is_word) {
-        let len = rest[start..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - start);
-        let before = lower[..consumed + start].trim_end();
-        words.push((&rest[start..start + len], before));
-        consumed += start + len;
-        rest = &lower[consumed..];
+    let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        words.push((&lower[start..i], lower[..start].trim_end()));
     }
     let starts_sentence =
         |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);

@@ -11,23 +11,14 @@ pub(crate) fn is_unicode_space_byte(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-/// `s.trim()`: ASCII whitespace is stripped by bytes; only text that then starts or
-/// ends with a non-ASCII byte goes through the `char`-decoding trim.
+/// `s.trim()`: std's `trim_ascii` first; only text that then starts or ends with a
+/// byte it leaves (vertical tab, or non-ASCII) goes through the `char`-decoding trim.
 #[inline]
 pub(crate) fn trim(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut end = bytes.len();
-    while start < end && is_unicode_space_byte(bytes[start]) {
-        start += 1;
-    }
-    while end > start && is_unicode_space_byte(bytes[end - 1]) {
-        end -= 1;
-    }
-    // Both ends are ASCII positions, so char boundaries.
-    let t = &s[start..end];
+    let t = s.trim_ascii();
+    let odd = |b: u8| b == 0x0b || b >= 0x80;
     match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(&a), Some(&b)) if a >= 0x80 || b >= 0x80 => t.trim(),
+        (Some(&a), Some(&b)) if odd(a) || odd(b) => t.trim(),
         _ => t,
     }
 }
@@ -145,6 +136,31 @@ pub(crate) fn has_whitespace(s: &str) -> bool {
     }
 }
 
+/// `s.split_inclusive('\n')`, with the `memchr` crate's search (std's char search
+/// costs more per line on the short lines of front matter and HTTP messages).
+pub(crate) fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
+/// `s.trim_matches(|c: char| !keep(c))` for a `keep` that accepts only ASCII
+/// characters, by bytes: every byte of a multi-byte char is trimmed, as its char is.
+#[inline]
+pub(crate) fn trim_to(s: &str, keep: impl Fn(u8) -> bool) -> &str {
+    let bytes = s.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| keep(b)) else { return "" };
+    let end = bytes.iter().rposition(|&b| keep(b)).map_or(start, |i| i + 1);
+    &s[start..end]
+}
+
 /// `haystack.contains(needle)` without building a `StrSearcher` (whose setup costs
 /// more than searching the short texts the distiller asks about).
 pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
@@ -218,9 +234,22 @@ mod tests {
             "\x0b\x0ca\x1f",
             "é ",
             " \u{85}",
+            "a\u{b}",
+            "\u{b} a\u{b} ",
+            "\u{b}\u{a0}",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_like_split_inclusive() {
+        for s in ["", "a", "x\ny\n", "\n\n", "a\r\nb", "é\n"] {
+            assert_eq!(
+                lines_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive('\n').collect::<Vec<_>>()
+            );
         }
     }
 
@@ -234,6 +263,14 @@ mod tests {
             assert_eq!(trim_end_set(s, b"*."), s.trim_end_matches(['*', '.']));
             assert_eq!(first_word(s), s.split_whitespace().next().unwrap_or(""), "{s:?}");
             with_lower(s, |l| assert_eq!(l, s.to_ascii_lowercase()));
+            assert_eq!(
+                trim_to(s, |b| b.is_ascii_alphanumeric()),
+                s.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            );
+            assert_eq!(
+                lines_inclusive(s).collect::<Vec<_>>(),
+                s.split_inclusive('\n').collect::<Vec<_>>()
+            );
             for n in ["", "a", "b ", "**", "ab", "é", ". "] {
                 assert_eq!(find(s, n), s.find(n), "{s:?} {n:?}");
                 assert_eq!(rfind(s, n), s.rfind(n), "{s:?} {n:?}");

@@ -246,53 +246,32 @@ pub(crate) fn link_stem(dest: &str) -> Option<String> {
     (!stem.is_empty()).then(|| stem.to_ascii_lowercase())
 }
 
-/// Edm primitive names, and the spellings the docs use for them.
-const PRIMITIVES: &[(&str, Primitive)] = &[
-    ("string", Primitive::String),
-    ("str", Primitive::String),
-    ("url", Primitive::String),
-    ("uri", Primitive::String),
-    ("text", Primitive::String),
-    ("email", Primitive::String),
-    ("boolean", Primitive::Boolean),
-    ("bool", Primitive::Boolean),
-    ("byte", Primitive::Byte),
-    ("sbyte", Primitive::SByte),
-    ("int16", Primitive::Int16),
-    ("short", Primitive::Int16),
-    ("int32", Primitive::Int32),
-    ("int", Primitive::Int32),
-    ("integer", Primitive::Int32),
-    ("int64", Primitive::Int64),
-    ("long", Primitive::Int64),
-    ("single", Primitive::Single),
-    ("float", Primitive::Single),
-    ("double", Primitive::Double),
-    ("number", Primitive::Double),
-    ("numeric", Primitive::Double),
-    ("decimal", Primitive::Decimal),
-    ("datetimeoffset", Primitive::DateTimeOffset),
-    ("datetime", Primitive::DateTimeOffset),
-    ("timestamp", Primitive::DateTimeOffset),
-    ("date", Primitive::Date),
-    ("timeofday", Primitive::TimeOfDay),
-    ("time", Primitive::TimeOfDay),
-    ("duration", Primitive::Duration),
-    ("timespan", Primitive::Duration),
-    ("guid", Primitive::Guid),
-    ("uuid", Primitive::Guid),
-    ("binary", Primitive::Binary),
-    ("base64", Primitive::Binary),
-    ("base64binary", Primitive::Binary),
-    ("byte[]", Primitive::Binary),
-    ("stream", Primitive::Stream),
-    ("json", Primitive::Json),
-    ("json object", Primitive::Json),
-    ("untyped json object", Primitive::Json),
-    ("object", Primitive::Json),
-    ("untyped", Primitive::Json),
-    ("any", Primitive::Json),
-];
+/// Edm primitive names, and the spellings the docs use for them (lower case).
+fn primitive_spelled(lower: &str) -> Option<Primitive> {
+    Some(match lower {
+        "string" | "str" | "url" | "uri" | "text" | "email" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "int16" | "short" => Primitive::Int16,
+        "int32" | "int" | "integer" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "single" | "float" => Primitive::Single,
+        "double" | "number" | "numeric" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" | "time" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "base64" | "base64binary" | "byte[]" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" | "json object" | "untyped json object" | "object" | "untyped" | "any" => {
+            Primitive::Json
+        }
+        _ => return None,
+    })
+}
 
 /// The primitive a name spells (case-insensitive, `Edm.` prefix optional).
 pub(crate) fn primitive(name: &str) -> Option<Primitive> {
@@ -305,9 +284,7 @@ pub(crate) fn primitive(name: &str) -> Option<Primitive> {
     if name.len() > 20 {
         return None;
     }
-    text::with_lower(name, |lower| {
-        PRIMITIVES.iter().find(|(spelling, _)| *spelling == lower).map(|(_, p)| *p)
-    })
+    text::with_lower(name, primitive_spelled)
 }
 
 #[cfg(test)]

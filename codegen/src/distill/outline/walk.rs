@@ -215,7 +215,7 @@ struct CodeBuf<'s> {
 pub(super) struct Walk<'s, 'l> {
     src: &'s str,
     base: usize,
-    lines: &'l LineIndex<'s>,
+    lines: &'l LineIndex,
     blocks: Vec<Block<'s>>,
     /// Each heading block's normalized title, in order (sections are named by them).
     titles: Vec<String>,
@@ -237,7 +237,7 @@ pub(super) struct Walk<'s, 'l> {
 }
 
 impl<'s, 'l> Walk<'s, 'l> {
-    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex<'s>) -> Self {
+    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex) -> Self {
         Walk {
             src,
             base,
@@ -488,7 +488,7 @@ impl<'s, 'l> Walk<'s, 'l> {
         let source = &self.src[start..end.max(start)];
         if source.trim_start().starts_with("[!INCLUDE") {
             let mut offset = start;
-            for line_text in source.split_inclusive('\n') {
+            for line_text in text::lines_inclusive(source) {
                 let line = self.lines.line(offset);
                 offset += line_text.len();
                 if let Some((name, target)) = parse_include(line_text) {
