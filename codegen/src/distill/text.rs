@@ -41,6 +41,7 @@ pub(crate) fn contains_lower(text: &str, needle: &str) -> bool {
 /// the copy. (ASCII lower-casing keeps every byte offset.) The search jumps between
 /// occurrences of the needle's rarest letter (`memchr2` of its two cases), so a
 /// common first letter does not stop it every few bytes.
+#[inline]
 pub(crate) fn find_lower(text: &str, needle: &str) -> Option<usize> {
     let (t, n) = (text.as_bytes(), needle.as_bytes());
     if n.is_empty() {

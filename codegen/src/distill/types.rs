@@ -28,6 +28,10 @@ pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
                 .unwrap_or_else(|| TypeExpr::Unknown { text: simple.to_string() });
         }
     }
+    // The next most common: `String collection`, `[prompt](...) collection`.
+    if let Some(expr) = simple_collection(simple, links) {
+        return expr;
+    }
     let cleaned = clean(text);
     if cleaned.is_empty() {
         return TypeExpr::Unknown { text: text.trim().to_string() };
@@ -36,6 +40,30 @@ pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
         Some(expr) => expr,
         None => TypeExpr::Unknown { text: text.trim().to_string() },
     }
+}
+
+/// `X collection` for a bare identifier path `X`, as [`clean`] and [`parse_expr`]
+/// would read it, without their intermediate strings; `None` for anything else
+/// (including the names `clean` would strip a qualifier from).
+fn simple_collection(simple: &str, links: &[Link]) -> Option<TypeExpr> {
+    const SUFFIX: &str = " collection";
+    if !text::ends_with_lower(simple, SUFFIX) {
+        return None;
+    }
+    let item = &simple[..simple.len() - SUFFIX.len()];
+    let qualifier = item.eq_ignore_ascii_case("nullable")
+        || item.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("readonly"));
+    if item.is_empty() || qualifier || !is_identifier_path(item) {
+        return None;
+    }
+    let item = match primitive(item) {
+        Some(p) => TypeExpr::primitive(p),
+        None => match named(item, links) {
+            Some(named) => named,
+            None => return Some(TypeExpr::Unknown { text: simple.to_string() }),
+        },
+    };
+    Some(TypeExpr::collection(item))
 }
 
 /// Parse a type name written in prose or an annotation (`microsoft.graph.call`,
@@ -310,6 +338,36 @@ mod tests {
         assert_eq!(parse("(Optional) String", &[]), p(Primitive::String));
         assert_eq!(parse("Untyped JSON object", &[]), p(Primitive::Json));
         assert_eq!(parse("GUID", &[]), p(Primitive::Guid));
+    }
+
+    #[test]
+    fn simple_collections_read_as_the_general_path_reads_them() {
+        let links = [link("prompt", "../resources/prompt.md"), link("x.y", "x.md")];
+        for t in [
+            "String collection",
+            "string COLLECTION",
+            "Edm.Int32 collection",
+            "prompt collection",
+            "microsoft.graph.prompt collection",
+            "x.y collection",
+            "collection collection",
+            "Nullable collection",
+            "ReadOnlyThing collection",
+            "readonly collection",
+            "Or collection",
+            "a.b.c collection",
+            "_x collection",
+        ] {
+            let general = parse_expr(&clean(t), &links)
+                .unwrap_or_else(|| TypeExpr::Unknown { text: t.trim().to_string() });
+            if let Some(fast) = simple_collection(t, &links) {
+                assert_eq!(fast, general, "{t}");
+            }
+            assert_eq!(parse(t, &links), general, "{t}");
+        }
+        assert!(simple_collection("Nullable collection", &[]).is_none());
+        assert!(simple_collection("ReadOnlyThing collection", &[]).is_none());
+        assert!(simple_collection("String collection", &[]).is_some());
     }
 
     #[test]

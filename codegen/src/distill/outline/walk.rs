@@ -60,10 +60,14 @@ impl<'s> InlineBuf<'s> {
         }
     }
 
+    #[inline]
     fn push(&mut self, piece: CowStr<'s>) {
-        if !self.collect {
-            return;
+        if self.collect {
+            self.push_collected(piece);
         }
+    }
+
+    fn push_collected(&mut self, piece: CowStr<'s>) {
         // A first piece that needs no normalizing is kept borrowed.
         if self.text.is_empty()
             && self.borrowed.is_none()
