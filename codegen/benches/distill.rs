@@ -11,9 +11,8 @@
 //!   distiller to): each pass opens the corpus where it lives, the `.tar.gz`, as the
 //!   CLI does (`DocSource::open`: decompress and index every file), then parses every
 //!   page (the bare pass: decode + `Parser::new_ext(text, markdown_options()).count()`;
-//!   distill: `batch::group` over groups of `batch::GROUP` pages, as the CLI's
-//!   workers run them: decode, parse and extract). Reading is the same code on both
-//!   sides, so it adds the same time to both.
+//!   distill: `distill::page`, which decodes, parses and extracts). Reading is the
+//!   same code on both sides, so it adds the same time to both.
 //! - **parse only** (stricter): the pages are already in memory; only the per-page
 //!   work is compared. Reported so the distiller's own overhead stays visible.
 //!
@@ -30,9 +29,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use graphgen::distill::DistillOptions;
-use graphgen::distill::batch::{self, distill_all};
+use graphgen::distill::batch::distill_all;
 use graphgen::distill::outline::markdown_options;
+use graphgen::distill::{self, DistillOptions};
 use graphgen::source::DocSource;
 use pulldown_cmark::Parser;
 
@@ -155,14 +154,10 @@ fn bare_pass(source: &DocSource, pages: &[String]) {
     black_box(events);
 }
 
-/// The pages in the groups the CLI's workers take them in (`batch::group`: decode,
-/// parse and extract, stage by stage within a group).
 #[inline(never)]
 fn distill_pass(source: &DocSource, pages: &[String], options: &DistillOptions) {
-    for group in pages.chunks(batch::GROUP) {
-        for result in batch::group(source, group, options) {
-            black_box(result.ok());
-        }
+    for p in pages {
+        black_box(distill::page(source, p, options).ok());
     }
 }
 

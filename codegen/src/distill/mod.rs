@@ -29,7 +29,6 @@ mod tables;
 mod text;
 mod types;
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use sha2::{Digest, Sha256};
@@ -170,18 +169,6 @@ pub fn page_bytes(
     bytes: &[u8],
     options: &DistillOptions,
 ) -> Result<Distilled, DistillError> {
-    let (text, diagnostics) = decode(path, bytes, options)?;
-    let outline = Outline::parse(&text);
-    extract(source, path, &outline, diagnostics)
-}
-
-/// The first stage of a page: its size checked, its bytes decoded (invalid UTF-8
-/// replaced, with a warning), tabs in table lines made spaces.
-pub(crate) fn decode<'b>(
-    path: &str,
-    bytes: &'b [u8],
-    options: &DistillOptions,
-) -> Result<(Cow<'b, str>, Vec<Diagnostic>), DistillError> {
     if bytes.len() > options.max_page_bytes {
         return Err(DistillError {
             path: path.to_string(),
@@ -191,7 +178,7 @@ pub(crate) fn decode<'b>(
     }
     let mut diagnostics = Vec::new();
     let text = match std::str::from_utf8(bytes) {
-        Ok(t) => Cow::Borrowed(t),
+        Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
             let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             diagnostics.push(Diagnostic::warning(
@@ -202,20 +189,11 @@ pub(crate) fn decode<'b>(
             String::from_utf8_lossy(bytes)
         }
     };
-    Ok((outline::table_tabs_to_spaces(text), diagnostics))
-}
-
-/// The last stage of a page: the spec, from its outline. `diagnostics` holds what
-/// [`decode`] noted.
-pub(crate) fn extract(
-    source: &DocSource,
-    path: &str,
-    outline: &Outline<'_>,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Result<Distilled, DistillError> {
+    let text = outline::table_tabs_to_spaces(text);
+    let outline = Outline::parse(&text);
     diagnostics.extend(outline.diagnostics.iter().cloned());
     let mut includes = Includes::new(source);
-    let common = common(outline, path, &mut includes, &mut diagnostics);
+    let common = common(&outline, path, &mut includes, &mut diagnostics);
     let from_path = PagePath::new(path).kind();
     let from_doc_type = kind_from_doc_type(&common.front_matter);
     // A resource page filed under api/ (its doc_type says so and it has no request).
@@ -231,15 +209,15 @@ pub(crate) fn extract(
     }
     let kind = (if misfiled { from_doc_type } else { from_path })
         .or(from_doc_type)
-        .or_else(|| kind_from_sections(outline))
+        .or_else(|| kind_from_sections(&outline))
         .ok_or_else(|| DistillError {
             path: path.to_string(),
             line: None,
             kind: DistillErrorKind::UnknownKind,
         })?;
     let spec = match kind {
-        PageKind::Api => PageSpec::Api(api::api_page(outline, common, &mut includes, diagnostics)),
-        PageKind::Resource => PageSpec::Resource(resource_page(outline, common, diagnostics)),
+        PageKind::Api => PageSpec::Api(api::api_page(&outline, common, &mut includes, diagnostics)),
+        PageKind::Resource => PageSpec::Resource(resource_page(&outline, common, diagnostics)),
     };
     Ok(Distilled { spec, includes: includes.read })
 }
