@@ -8,7 +8,7 @@ use crate::spec::{
 
 use super::outline::{Block, BlockKind, Outline, Section};
 use super::tables::{self, cell, columns, name_text, requirement_in_text};
-use super::{Common, Includes, examples, http, permissions, response, types};
+use super::{Common, Includes, examples, http, permissions, response, text, types};
 
 /// OData system query options, as the prose names them.
 const ODATA_OPTIONS: [&str; 11] = [
@@ -252,7 +252,7 @@ fn param_tables(
         for table in tables_in(outline.own_body(section)) {
             let cols = columns(table);
             if cols.name.is_some() || cols.type_.is_some() {
-                out.extend(tables::params(table, what, diagnostics));
+                out.extend(tables::params_in(table, cols, what, diagnostics));
             }
         }
     }
@@ -280,10 +280,19 @@ fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                     }
                 }
                 BlockKind::Paragraph(inline) => {
+                    let md = inline.markdown;
+                    if memchr::memchr(b'$', md.as_bytes()).is_none() {
+                        continue; // names no option (every option starts with `$`)
+                    }
                     for option in ODATA_OPTIONS {
-                        let mentioned = inline.markdown.match_indices(option).any(|(i, _)| {
-                            let after = inline.markdown[i + option.len()..].chars().next();
-                            !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                        // Each option has one `$`, its first byte: its occurrences are
+                        // the `$`s it starts at.
+                        let mentioned = memchr::memchr_iter(b'$', md.as_bytes()).any(|i| {
+                            md[i..].starts_with(option)
+                                && !md
+                                    .as_bytes()
+                                    .get(i + option.len())
+                                    .is_some_and(u8::is_ascii_alphanumeric)
                         });
                         if mentioned && !out.iter().any(|q| q.name.eq_ignore_ascii_case(option)) {
                             out.push(QueryParam {
@@ -310,15 +319,16 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
     let blocks = outline.own_body(section);
     let mut body =
         RequestBody { line: Some(outline.blocks[section.heading].line), ..RequestBody::default() };
-    let mut prose = Vec::new();
+    let mut prose: Vec<&str> = Vec::new();
     let mut resource_link: Option<TypeExpr> = None;
     for block in blocks {
         match &block.kind {
             BlockKind::Table(table) => {
                 let cols = columns(table);
                 if cols.name.is_some() && (cols.type_.is_some() || cols.description.is_some()) {
-                    body.params.extend(tables::params(
+                    body.params.extend(tables::params_in(
                         table,
+                        cols,
                         "request body parameter",
                         diagnostics,
                     ));
@@ -331,9 +341,10 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
                 }
             }
             BlockKind::Paragraph(inline) => {
-                prose.push(inline.markdown.to_string());
-                let lower = inline.text.to_ascii_lowercase();
-                if resource_link.is_none() && lower.contains("json representation") {
+                prose.push(inline.markdown);
+                if resource_link.is_none()
+                    && text::contains_lower(&inline.text, "json representation")
+                {
                     resource_link = inline
                         .links
                         .iter()

@@ -29,8 +29,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
             BlockKind::Code { info, text } => {
                 let ann: Option<Annotation> =
                     block.annotation.as_ref().map(|raw| annotation::parse(raw, diagnostics));
-                let block_type =
-                    ann.as_ref().and_then(|a| a.block_type.clone()).unwrap_or_default();
+                let block_type = ann.as_ref().and_then(|a| a.block_type.as_deref()).unwrap_or("");
                 let under_notification =
                     heading.is_some_and(|h| contains_ignore_case(h, "notification"));
                 let line = block.line;
@@ -43,7 +42,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     body: None,
                     line,
                 };
-                match block_type.as_str() {
+                match block_type {
                     "request" => {
                         example.kind = ExampleKind::Request;
                         example.request = request(text, line, diagnostics);
@@ -113,10 +112,9 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.get(..prefix.len()).is_some_and(|t| t.eq_ignore_ascii_case(prefix))
 }
 
-/// ASCII case-insensitive substring test, without allocating.
-pub(crate) fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    let (t, n) = (text.as_bytes(), needle.as_bytes());
-    n.is_empty() || t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+/// ASCII case-insensitive substring test (`needle` lower-case), without allocating.
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    super::text::contains_lower(text, needle)
 }
 
 fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
@@ -132,7 +130,7 @@ fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
 
 /// Split an HTTP message into its first line, headers and body.
 fn message(text: &str) -> (&str, Vec<(String, String)>, &str) {
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = super::text::lines_inclusive(text);
     let mut offset = 0;
     let mut first = "";
     for l in lines.by_ref() {

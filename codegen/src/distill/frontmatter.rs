@@ -66,18 +66,21 @@ fn yaml_pairs(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
 /// else; `None` as soon as a line needs a YAML parser.
 fn flat_pairs(text: &str) -> Option<Vec<(String, String)>> {
     let mut pairs: Vec<(String, String)> = Vec::with_capacity(8);
-    for line in text.lines() {
+    // Each line with its newline: the trim below drops it (and a `\r`), as `lines()`
+    // would.
+    for line in super::text::lines_inclusive(text) {
         let trimmed = line.trim_end();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let (key, value) = trimmed.split_once(':')?;
+        let colon = memchr::memchr(b':', trimmed.as_bytes())?;
+        let (key, value) = (&trimmed[..colon], &trimmed[colon + 1..]);
         let plain_key = !key.is_empty()
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
         if !plain_key || pairs.iter().any(|(k, _)| k == key) {
             return None;
         }
-        let value = flat_value(value.trim())?;
+        let value = flat_value(super::text::trim(value))?;
         pairs.push((key.to_string(), value));
     }
     Some(pairs)
@@ -89,20 +92,23 @@ fn flat_value(v: &str) -> Option<String> {
     }
     if let Some(inner) = v.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
         // Escapes other than \" and \\ go to the YAML parser.
-        if inner.contains('\\') || inner.contains('"') {
+        if memchr::memchr2(b'\\', b'"', inner.as_bytes()).is_some() {
             return None;
         }
         return Some(inner.to_string());
     }
     if let Some(inner) = v.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')) {
-        if inner.contains('\'') {
+        if memchr::memchr(b'\'', inner.as_bytes()).is_some() {
             return None;
         }
         return Some(inner.to_string());
     }
-    let special =
-        v.starts_with(['[', '{', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '-', '?', '#']);
-    if special || v.contains(": ") || v.contains(" #") || v.ends_with(':') {
+    let special = v.as_bytes().first().is_some_and(|b| b"[{&*!|>'\"%@`-?#".contains(b));
+    // `: ` and ` #` by their rarer byte (a `StrSearcher` costs more than these lines).
+    let bytes = v.as_bytes();
+    let colon_space = memchr::memchr_iter(b':', bytes).any(|i| bytes.get(i + 1) == Some(&b' '));
+    let space_hash = memchr::memchr_iter(b'#', bytes).any(|i| i > 0 && bytes[i - 1] == b' ');
+    if special || colon_space || space_hash || v.ends_with(':') {
         return None;
     }
     Some(v.to_string())

@@ -7,6 +7,7 @@ use crate::spec::{
 };
 
 use super::outline::{Block, BlockKind};
+use super::text;
 
 /// Read the operations of an "HTTP request" section's blocks.
 pub(crate) fn operations(
@@ -19,14 +20,14 @@ pub(crate) fn operations(
         // The code starts on the line after the fence.
         for (i, raw) in text.lines().enumerate() {
             let line = block.line + 1 + i as u32;
-            let l = raw.trim();
+            let l = text::trim(raw);
             if l.is_empty() || l.starts_with("//") || l.starts_with('#') || l.starts_with("<!--") {
                 continue;
             }
             match request_line(l) {
                 Some((method, target)) => match parse_target(target) {
                     Ok((path, segments, path_params, query)) => {
-                        let t = target.trim_start();
+                        let t = text::trim_start(target);
                         if !(t.starts_with('/') || t.starts_with("http")) {
                             diagnostics.push(Diagnostic::note(
                                 DiagnosticKind::MalformedPath,
@@ -67,14 +68,18 @@ pub(crate) fn operations(
 /// `POST /communications/calls/{id}/answer` -> method and target. A missing space
 /// (`DELETE/identity/...`) is forgiven.
 fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
-    let split = line.find(|c: char| c.is_whitespace() || c == '/')?;
+    let split = if line.is_ascii() {
+        line.bytes().position(|b| text::is_unicode_space_byte(b) || b == b'/')?
+    } else {
+        line.find(|c: char| c.is_whitespace() || c == '/')?
+    };
     let (method, rest) = line.split_at(split);
     let method = HttpMethod::parse(method)?;
-    let mut target = rest.trim();
+    let mut target = text::trim(rest);
     // `GET /me HTTP/1.1`
-    if let Some((t, version)) = target.rsplit_once(' ') {
-        if version.starts_with("HTTP/") {
-            target = t.trim();
+    if let Some(space) = memchr::memrchr(b' ', target.as_bytes()) {
+        if target[space + 1..].starts_with("HTTP/") {
+            target = text::trim(&target[..space]);
         }
     }
     Some((method, target))
@@ -84,10 +89,10 @@ type Target = (String, Vec<PathSegment>, Vec<PathParam>, Option<String>);
 
 /// Parse a request target (a path, or a full URL) into segments.
 pub(crate) fn parse_target(target: &str) -> Result<Target, String> {
-    let mut target = target.trim();
+    let mut target = text::trim(target);
     // Full URLs: drop scheme, host and version segment.
     if let Some(rest) = target.strip_prefix("https://").or_else(|| target.strip_prefix("http://")) {
-        let path_start = rest.find('/').unwrap_or(rest.len());
+        let path_start = memchr::memchr(b'/', rest.as_bytes()).unwrap_or(rest.len());
         target = &rest[path_start..];
         for version in ["/v1.0/", "/beta/"] {
             if let Some(rest) = target.strip_prefix(version) {
@@ -97,8 +102,8 @@ pub(crate) fn parse_target(target: &str) -> Result<Target, String> {
         }
     }
     let (path, query) = split_query(target);
-    let path = path.trim();
-    if path.contains(char::is_whitespace) && !path.contains('{') {
+    let path = text::trim(path);
+    if text::has_whitespace(path) && !path.contains('{') {
         return Err("the path contains spaces".into());
     }
     // `~/onPremisesPublishingProfiles/...` and `policies/...` are written relative to
@@ -114,10 +119,10 @@ pub(crate) fn parse_target(target: &str) -> Result<Target, String> {
         return Err("the path does not start with `/`".into());
     };
     let raw_segments = split_segments(&path[1..])?;
-    let mut segments = Vec::new();
+    let mut segments = Vec::with_capacity(raw_segments.len());
     let mut params = Vec::new();
     for (index, raw) in raw_segments.iter().enumerate() {
-        let raw = raw.trim();
+        let raw = text::trim(raw);
         if raw.is_empty() {
             if index + 1 == raw_segments.len() {
                 continue; // trailing slash
@@ -131,12 +136,13 @@ pub(crate) fn parse_target(target: &str) -> Result<Target, String> {
 
 /// Split off the query string at the first `?` outside braces and parentheses.
 fn split_query(target: &str) -> (&str, Option<&str>) {
+    // By bytes: every delimiter is ASCII, and no byte of a multi-byte char is.
     let mut depth = 0i32;
-    for (i, c) in target.char_indices() {
-        match c {
-            '{' | '(' => depth += 1,
-            '}' | ')' => depth -= 1,
-            '?' if depth == 0 => return (&target[..i], Some(&target[i + 1..])),
+    for (i, b) in target.bytes().enumerate() {
+        match b {
+            b'{' | b'(' => depth += 1,
+            b'}' | b')' => depth -= 1,
+            b'?' if depth == 0 => return (&target[..i], Some(&target[i + 1..])),
             _ => {}
         }
     }
@@ -145,21 +151,21 @@ fn split_query(target: &str) -> (&str, Option<&str>) {
 
 /// Split at `/` outside braces, parentheses and quotes.
 fn split_segments(path: &str) -> Result<Vec<&str>, String> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut depth = 0i32;
     let mut quoted = false;
     let mut start = 0;
-    for (i, c) in path.char_indices() {
-        match c {
-            '\'' => quoted = !quoted,
-            '{' | '(' if !quoted => depth += 1,
-            '}' | ')' if !quoted => {
+    for (i, b) in path.bytes().enumerate() {
+        match b {
+            b'\'' => quoted = !quoted,
+            b'{' | b'(' if !quoted => depth += 1,
+            b'}' | b')' if !quoted => {
                 depth -= 1;
                 if depth < 0 {
-                    return Err(format!("unbalanced `{c}`"));
+                    return Err(format!("unbalanced `{}`", b as char));
                 }
             }
-            '/' if depth == 0 && !quoted => {
+            b'/' if depth == 0 && !quoted => {
                 out.push(&path[start..i]);
                 start = i + 1;
             }
@@ -176,15 +182,15 @@ fn split_segments(path: &str) -> Result<Vec<&str>, String> {
 fn segment(raw: &str, index: usize, params: &mut Vec<PathParam>) -> Result<PathSegment, String> {
     // `{id}` / `{id | userPrincipalName}`
     if let Some(inner) = raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
-        if !inner.contains(['{', '}']) {
+        if !inner.bytes().any(|b| b == b'{' || b == b'}') {
             let (name, alternatives) = placeholder(inner)?;
             params.push(PathParam { name: name.clone(), alternatives, segment: index });
             return Ok(PathSegment::Param { name });
         }
     }
     // `name(args)`
-    if let Some(open) = raw.find('(') {
-        if raw.ends_with(')') && !raw[..open].contains(['{', '}']) {
+    if let Some(open) = memchr::memchr(b'(', raw.as_bytes()) {
+        if raw.ends_with(')') && !raw[..open].bytes().any(|b| b == b'{' || b == b'}') {
             let name = raw[..open].trim().to_string();
             let args = function_args(&raw[open + 1..raw.len() - 1], index, params)?;
             return Ok(PathSegment::Function { name, args });
@@ -202,7 +208,7 @@ fn segment(raw: &str, index: usize, params: &mut Vec<PathParam>) -> Result<PathS
         }
         return Ok(PathSegment::Template { text: raw.to_string(), params: names });
     }
-    if raw.contains(['}', ')', '(']) {
+    if raw.bytes().any(|b| matches!(b, b'}' | b')' | b'(')) {
         return Err(format!("segment `{raw}` is malformed"));
     }
     Ok(PathSegment::Literal { text: raw.to_string() })
@@ -210,11 +216,17 @@ fn segment(raw: &str, index: usize, params: &mut Vec<PathParam>) -> Result<PathS
 
 /// `id | userPrincipalName` -> (`id`, [`id`, `userPrincipalName`]).
 fn placeholder(inner: &str) -> Result<(String, Vec<String>), String> {
-    let names: Vec<String> = inner
-        .split(['|', ','])
-        .map(|n| n.trim().trim_matches(['\'', '"']).trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
+    let name = |n: &str| text::trim(text::trim_set(text::trim(n), b"'\"")).to_string();
+    // The common case, one name: no list.
+    if !inner.bytes().any(|b| b == b'|' || b == b',') {
+        let first = name(inner);
+        return if first.is_empty() {
+            Err("empty `{}` placeholder".into())
+        } else {
+            Ok((first, Vec::new()))
+        };
+    }
+    let names: Vec<String> = inner.split(['|', ',']).map(name).filter(|n| !n.is_empty()).collect();
     let first = names.first().ok_or("empty `{}` placeholder")?.clone();
     let alternatives = if names.len() > 1 { names } else { Vec::new() };
     Ok((first, alternatives))
@@ -303,8 +315,7 @@ fn check_duplicates(
 fn mark_deprecated(blocks: &[Block<'_>], ops: &mut [Operation]) {
     for block in blocks {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        let lower = inline.text.to_ascii_lowercase();
-        if !lower.contains("deprecated") {
+        if !text::contains_lower(&inline.text, "deprecated") {
             continue;
         }
         let note = inline.text.trim_start_matches("Note:").trim().to_string();

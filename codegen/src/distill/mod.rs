@@ -26,6 +26,7 @@ mod permissions;
 mod resource;
 mod response;
 mod tables;
+mod text;
 mod types;
 
 use std::collections::BTreeSet;
@@ -282,7 +283,7 @@ fn common(
         let resolved_path = crate::source::resolve_relative(path, target);
         // Permissions tables are read (and their `resolved` set) by `permissions`.
         let permission =
-            name.to_ascii_lowercase().contains("permission") || target.contains("/permissions/");
+            text::contains_lower(name, "permission") || text::contains(target, "/permissions/");
         let resolved = !permission && resolved_path.as_deref().is_some_and(|p| includes.exists(p));
         if !permission && !resolved {
             diagnostics.push(Diagnostic::note(
@@ -314,14 +315,14 @@ fn common(
         }
     };
     let mut namespace = None;
-    let mut description = Vec::new();
+    let mut description: Vec<&str> = Vec::new();
     for block in outline.intro() {
         if let BlockKind::Paragraph(inline) = &block.kind {
             if let Some(ns) = inline.text.strip_prefix("Namespace:") {
                 namespace = Some(ns.trim().to_string());
                 continue;
             }
-            description.push(inline.markdown.to_string());
+            description.push(inline.markdown);
         }
     }
     Common {
@@ -338,10 +339,15 @@ fn common(
 }
 
 fn kind_from_doc_type(fm: &FrontMatter) -> Option<PageKind> {
-    match fm.doc_type.as_deref()?.to_ascii_lowercase().as_str() {
-        "apipagetype" => Some(PageKind::Api),
-        "resourcepagetype" | "enumpagetype" => Some(PageKind::Resource),
-        _ => None,
+    let doc_type = fm.doc_type.as_deref()?;
+    if doc_type.eq_ignore_ascii_case("apipagetype") {
+        Some(PageKind::Api)
+    } else if doc_type.eq_ignore_ascii_case("resourcepagetype")
+        || doc_type.eq_ignore_ascii_case("enumpagetype")
+    {
+        Some(PageKind::Resource)
+    } else {
+        None
     }
 }
 

@@ -7,9 +7,9 @@ use crate::spec::{
     Permissions,
 };
 
-use super::Includes;
 use super::outline::{Block, BlockKind, Outline, Table, normalize_title};
 use super::tables::header_key;
+use super::{Includes, text};
 
 /// Read the permissions of a page from its Permissions section's blocks.
 pub(crate) fn permissions(
@@ -84,17 +84,21 @@ pub(crate) fn permissions(
 }
 
 fn is_permissions_include(name: &str, target: &str) -> bool {
-    name.to_ascii_lowercase().contains("permission") || target.contains("/permissions/")
+    text::contains_lower(name, "permission") || text::contains(target, "/permissions/")
 }
 
 /// The permission kind a row label or column header names.
 fn kind_of(label: &str) -> Option<PermissionKind> {
-    let l = label.to_ascii_lowercase();
-    if l.contains("application") || l.starts_with("app ") || l == "app" {
+    text::with_lower(label, kind_of_lower)
+}
+
+fn kind_of_lower(l: &str) -> Option<PermissionKind> {
+    let contains = text::contains;
+    if contains(l, "application") || l.starts_with("app ") || l == "app" {
         Some(PermissionKind::Application)
-    } else if l.contains("personal") || l.contains("microsoft account") {
+    } else if contains(l, "personal") || contains(l, "microsoft account") {
         Some(PermissionKind::DelegatedPersonal)
-    } else if l.contains("delegated") || l.contains("work or school") {
+    } else if contains(l, "delegated") || contains(l, "work or school") {
         Some(PermissionKind::DelegatedWork)
     } else {
         None
@@ -110,9 +114,9 @@ enum Order {
 }
 
 fn order_of(header: &str) -> Order {
-    if header.contains("least to most") {
+    if text::contains(header, "least to most") {
         Order::LeastFirst
-    } else if header.contains("most to least") {
+    } else if text::contains(header, "most to least") {
         Order::MostFirst
     } else {
         Order::Unordered
@@ -127,7 +131,7 @@ fn read_table(
 ) {
     let headers: Vec<String> = table.header.iter().map(header_key).collect();
     let first = headers.first().map(String::as_str).unwrap_or("");
-    if first.contains("permission type") || first == "type" {
+    if text::contains(first, "permission type") || first == "type" {
         let least = headers.iter().position(|h| h.starts_with("least privileged"));
         let higher = headers.iter().position(|h| h.starts_with("higher privileged"));
         if let Some(least) = least {
@@ -220,16 +224,15 @@ impl GroupRows {
         row: &super::outline::Row<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<(PermissionKind, Option<String>)> {
-        let label = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
-        let empty = row.cells.iter().skip(1).all(|c| c.text.trim().is_empty());
+        let label = row.cells.first().map(|c| text::trim(&c.text)).unwrap_or("");
+        let empty = row.cells.iter().skip(1).all(|c| text::trim(&c.text).is_empty());
         if let Some(kind) = kind_of(label) {
             self.current = Some(kind);
             return (!empty).then_some((kind, None));
         }
-        let sub_label = row
-            .cells
-            .first()
-            .is_some_and(|c| c.markdown.contains("&nbsp;") || c.markdown.contains("**"));
+        let sub_label = row.cells.first().is_some_and(|c| {
+            text::contains(c.markdown, "&nbsp;") || text::contains(c.markdown, "**")
+        });
         match self.current {
             Some(kind) if sub_label && !empty => {
                 Some((kind, Some(label.trim_matches('*').trim().to_string())))
@@ -297,6 +300,12 @@ fn one_column(text: &str, order: Order) -> PermissionValue {
 /// "Not supported." and "None.". ("Not available." in a higher privileged column holds no
 /// scopes and needs no special value.)
 fn special(text: &str) -> Option<PermissionValue> {
+    // Every special value starts with `n`: skip normalizing anything else (most cells
+    // hold scopes). Only an ASCII first letter is judged here.
+    let first = text::trim_start(text).bytes().next();
+    if first.is_some_and(|b| b.is_ascii() && !b.eq_ignore_ascii_case(&b'n')) {
+        return None;
+    }
     let t = normalize_title(text);
     let t = t.trim_end_matches('.').trim();
     if t.starts_with("not supported") || t == "not applicable" || t == "n/a" {
@@ -311,16 +320,28 @@ fn special(text: &str) -> Option<PermissionValue> {
 /// The scope names in a cell: `Calls.AccessMedia.All, Calls.JoinGroupCall.All*`.
 fn scopes(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for token in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+    let mut add = |token: &str| {
         let token = token.trim_matches(|c: char| {
             !(c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
         });
         let token = token.trim_end_matches('.');
+        let scope_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
         let looks_like_scope = token.contains('.')
-            && token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-');
+            && token.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && token.as_bytes().iter().all(scope_byte);
         if looks_like_scope && !out.iter().any(|s| s == token) {
             out.push(token.to_string());
+        }
+    };
+    if text.is_ascii() {
+        // By bytes: the separators are ASCII, and so is all of the text.
+        let separator = |b: &u8| *b == b',' || *b == b';' || super::text::is_unicode_space_byte(*b);
+        for token in text.as_bytes().split(separator) {
+            add(std::str::from_utf8(token).unwrap_or_default());
+        }
+    } else {
+        for token in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+            add(token);
         }
     }
     out

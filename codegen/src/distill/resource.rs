@@ -9,7 +9,7 @@ use crate::spec::{
 use super::annotation;
 use super::outline::{Block, BlockKind, Outline, Table};
 use super::tables::{self, cell, columns, name_text};
-use super::types;
+use super::{text, types};
 
 /// What a resource page defines, before it is assembled into a `ResourcePage`.
 pub(crate) struct ResourceFacts {
@@ -177,7 +177,7 @@ fn property_rows(
 ) -> Vec<Property> {
     // Enum tables (`Member | Value | Description`) of `### x values` subsections are
     // read by `member_rows`.
-    if table.header.first().is_some_and(|h| tables::header_key(h) == "member") {
+    if table.header.first().is_some_and(|h| tables::header_is(h, "member")) {
         return Vec::new();
     }
     let cols = columns(table);
@@ -189,23 +189,23 @@ fn property_rows(
         ));
         return Vec::new();
     }
-    tables::params(table, what, diagnostics)
+    tables::params_in(table, cols, what, diagnostics)
         .into_iter()
         .map(|p| {
-            let lower = p.description.to_ascii_lowercase();
-            let nullable = if lower.contains("not nullable")
-                || lower.contains("non-nullable")
-                || lower.contains("not null")
-            {
+            let has = |needle| text::contains_lower(&p.description, needle);
+            // Every nullable wording has "null" in it, every read-only one "only": one
+            // search rules each group out for most descriptions.
+            let nullable = if !has("null") {
+                None
+            } else if has("not nullable") || has("non-nullable") || has("not null") {
                 Some(false)
-            } else if lower.contains("nullable") {
+            } else if has("nullable") {
                 Some(true)
             } else {
                 None
             };
-            let read_only = lower.contains("read-only")
-                || lower.contains("read only")
-                || lower.contains("readonly");
+            let read_only =
+                has("only") && (has("read-only") || has("read only") || has("readonly"));
             Property {
                 name: p.name,
                 type_expr: p.type_expr,
@@ -270,8 +270,7 @@ fn member_rows(table: &Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Enum
 fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option<TypeExpr> {
     for block in outline.intro().iter().chain(outline.blocks.iter().take(40)) {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        let lower = inline.text.to_ascii_lowercase();
-        let Some(at) = lower.find("inherits from") else { continue };
+        let Some(at) = text::find_lower(&inline.text, "inherits from") else { continue };
         let rest = inline.text[at + "inherits from".len()..].trim();
         let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
         if first.is_empty() {
@@ -293,7 +292,7 @@ fn json_representation(
 ) -> Option<(JsonRepresentation, Option<String>)> {
     let block = outline.blocks.iter().find(|b| {
         matches!(b.kind, BlockKind::Code { .. })
-            && b.annotation.as_ref().is_some_and(|a| a.json.contains("\"resource\""))
+            && b.annotation.as_ref().is_some_and(|a| text::contains(a.json, "\"resource\""))
     })?;
     let BlockKind::Code { text, .. } = &block.kind else { return None };
     let raw = block.annotation.as_ref()?;

@@ -7,15 +7,21 @@ use crate::spec::{
 };
 
 use super::outline::{Block, BlockKind};
-use super::types;
+use super::{text, types};
 
 /// Read the Response section's own blocks (before any example subsection).
 pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
     let mut resp = Response { line: Some(heading_line), ..Response::default() };
-    let mut description = Vec::new();
+    // The paragraphs' markdown joined by blank lines, built in place.
+    let mut description = String::new();
+    let mut paragraphs = 0;
     for block in blocks {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        description.push(inline.markdown.to_string());
+        if paragraphs > 0 {
+            description.push_str("\n\n");
+        }
+        paragraphs += 1;
+        description.push_str(inline.markdown);
         for code in status_codes(&inline.text) {
             if !resp.status_codes.iter().any(|s| s.code == code.0) {
                 resp.status_codes.push(StatusCode {
@@ -26,8 +32,10 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             }
         }
         for link in resource_links(inline.markdown) {
-            let before = inline.markdown[..link.start].to_ascii_lowercase();
-            let sentence = before.rsplit(". ").next().unwrap_or(&before);
+            // The sentence holding the link, lower-cased (only it: paragraphs are long).
+            let before = &inline.markdown[..link.start];
+            let sentence = text::rfind(before, ". ").map_or(before, |i| &before[i + 2..]);
+            let sentence = sentence.to_ascii_lowercase();
             let name = link.text.trim_matches(['*', '`', ' ']);
             let named = TypeExpr::named(
                 name.strip_prefix("microsoft.graph.").unwrap_or(name),
@@ -44,29 +52,37 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             if resp.body.is_some() {
                 continue;
             }
-            let after = inline.markdown[link.end..].trim_start().to_ascii_lowercase();
+            let after = inline.markdown[link.end..].trim_start();
             let collection = sentence.trim_end().ends_with("collection of")
                 || sentence.trim_end().ends_with("collection of the")
                 || sentence.trim_end().ends_with("list of")
-                || after.starts_with("collection");
+                || text::starts_with_lower(after, "collection");
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
-        let lower = inline.text.to_ascii_lowercase();
-        if resp.location.is_none() && lower.contains("location header") {
+        if resp.location.is_none() && text::contains_lower(&inline.text, "location header") {
             resp.location = Some(LocationHeader { type_expr: None, line: block.line });
         }
     }
-    resp.description = description.join("\n\n");
+    resp.description = description;
     resp
 }
 
 /// `200 OK`, `` `202 Accepted` ``, `204 No Content`: 2xx codes with their reason.
 fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
+    // A 2xx code is a `2` and two more digits, between non-digits: prose without one
+    // (most of it) has no code.
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let has_code = memchr::memchr_iter(b'2', b)
+        .any(|i| digit(i + 1) && digit(i + 2) && !digit(i + 3) && (i == 0 || !digit(i - 1)));
+    if !has_code {
+        return Vec::new();
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let w = text::trim_to(w, |b| b.is_ascii_digit());
         if w.len() != 3 {
             continue;
         }
@@ -77,7 +93,7 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
         // A reason phrase (capitalized words) or "response code"/"status code" after it.
         let mut reason = Vec::new();
         for next in &words[i + 1..] {
-            let clean = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let clean = text::trim_to(next, |b| b.is_ascii_alphanumeric());
             if clean.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !clean.is_empty() {
                 reason.push(clean);
                 if next.ends_with(['`', ',', '.', ')']) {
@@ -87,11 +103,11 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
                 break;
             }
         }
-        let next = words.get(i + 1).map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let next = words.get(i + 1).copied().unwrap_or_default();
         let plausible = !reason.is_empty()
-            || next.starts_with("response")
-            || next.starts_with("status")
-            || next.starts_with("http");
+            || text::starts_with_lower(next, "response")
+            || text::starts_with_lower(next, "status")
+            || text::starts_with_lower(next, "http");
         if plausible {
             out.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
         }

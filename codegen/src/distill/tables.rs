@@ -5,7 +5,7 @@
 use crate::spec::{Diagnostic, DiagnosticKind, Param, Requirement, TypeExpr};
 
 use super::outline::{Inline, Row, Table};
-use super::types;
+use super::{text, types};
 
 /// Which column holds what.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -19,43 +19,26 @@ pub(crate) struct Columns {
 
 /// A header cell's text, normalized: lower case, markup and `?` removed.
 pub(crate) fn header_key(cell: &Inline<'_>) -> String {
-    cell.text.trim().trim_matches(['*', '_', ':', '?']).trim().to_ascii_lowercase()
+    header_text(cell).to_ascii_lowercase()
+}
+
+/// [`header_key`] before lower-casing.
+fn header_text<'a>(cell: &'a Inline<'_>) -> &'a str {
+    text::trim(text::trim_set(text::trim(&cell.text), b"*_:?"))
+}
+
+/// Whether a header cell's [`header_key`] is `key`, without building it.
+pub(crate) fn header_is(cell: &Inline<'_>, key: &str) -> bool {
+    header_text(cell).eq_ignore_ascii_case(key)
 }
 
 /// Classify a table's columns by their header names.
 pub(crate) fn columns(table: &Table<'_>) -> Columns {
     let mut cols = Columns::default();
     for (i, cell) in table.header.iter().enumerate() {
-        let key = header_key(cell);
-        let slot = match key.as_str() {
-            "name"
-            | "parameter"
-            | "property"
-            | "parameter name"
-            | "property name"
-            | "header"
-            | "query parameter"
-            | "relationship"
-            | "member"
-            | "function parameter"
-            | "request header"
-            | "properties"
-            | "parameters"
-            | "header name"
-            | "field"
-            | "query parameter name"
-            | "path parameter" => &mut cols.name,
-            "type" | "data type" | "value type" => &mut cols.type_,
-            "description"
-            | "description and example"
-            | "details"
-            | "notes"
-            | "description / notes" => &mut cols.description,
-            k if k.starts_with("required") || k == "optional" || k == "is required" => {
-                &mut cols.required
-            }
-            "value" | "values" | "member value" => &mut cols.value,
-            _ => continue,
+        let Some(slot) = text::with_lower(header_text(cell), |key| column_of(key, &mut cols))
+        else {
+            continue;
         };
         if slot.is_none() {
             *slot = Some(i);
@@ -63,7 +46,7 @@ pub(crate) fn columns(table: &Table<'_>) -> Columns {
     }
     // `Name | Value` tables: the value is the description. `Name | Value |
     // Description` tables (drive items, sites): the value column holds the type.
-    let enum_table = cols.name.is_some_and(|i| header_key(&table.header[i]) == "member");
+    let enum_table = cols.name.is_some_and(|i| header_is(&table.header[i], "member"));
     if cols.type_.is_none() && cols.value.is_some() && !enum_table {
         if cols.description.is_none() {
             cols.description = cols.value;
@@ -74,6 +57,38 @@ pub(crate) fn columns(table: &Table<'_>) -> Columns {
     cols
 }
 
+/// The slot of [`Columns`] a header key names.
+fn column_of<'c>(key: &str, cols: &'c mut Columns) -> Option<&'c mut Option<usize>> {
+    Some(match key {
+        "name"
+        | "parameter"
+        | "property"
+        | "parameter name"
+        | "property name"
+        | "header"
+        | "query parameter"
+        | "relationship"
+        | "member"
+        | "function parameter"
+        | "request header"
+        | "properties"
+        | "parameters"
+        | "header name"
+        | "field"
+        | "query parameter name"
+        | "path parameter" => &mut cols.name,
+        "type" | "data type" | "value type" => &mut cols.type_,
+        "description" | "description and example" | "details" | "notes" | "description / notes" => {
+            &mut cols.description
+        }
+        k if k.starts_with("required") || k == "optional" || k == "is required" => {
+            &mut cols.required
+        }
+        "value" | "values" | "member value" => &mut cols.value,
+        _ => return None,
+    })
+}
+
 /// The cell at `index`, when the row has it.
 pub(crate) fn cell<'a, 's>(row: &'a Row<'s>, index: Option<usize>) -> Option<&'a Inline<'s>> {
     index.and_then(|i| row.cells.get(i))
@@ -82,9 +97,8 @@ pub(crate) fn cell<'a, 's>(row: &'a Row<'s>, index: Option<usize>) -> Option<&'a
 /// A name cell's text: the first word, without markup (`**clientContext**`,
 /// `` `id` ``, `clientContext (optional)`).
 pub(crate) fn name_text(cell: &Inline<'_>) -> String {
-    let text = cell.text.trim().trim_matches(['*', '_']).trim();
-    let first = text.split_whitespace().next().unwrap_or("");
-    first.trim_matches(['*', '_', ',', ':', '`']).to_string()
+    let first = text::first_word(text::trim(text::trim_set(text::trim(&cell.text), b"*_")));
+    text::trim_set(first, b"*_,:`").to_string()
 }
 
 /// Record a row whose written cell count differs from the header's.
@@ -115,18 +129,27 @@ pub(crate) fn params(
     what: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Param> {
-    let cols = columns(table);
-    let mut out: Vec<Param> = Vec::new();
+    params_in(table, columns(table), what, diagnostics)
+}
+
+/// [`params`] of a table whose [`columns`] the caller already has.
+pub(crate) fn params_in(
+    table: &Table<'_>,
+    cols: Columns,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Param> {
+    let mut out: Vec<Param> = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         if row.written_cells == 1 && table.header.len() > 1 {
             // A one-cell row is a group label (`|**Device configuration**|`) or a
             // description that runs on past a line break: add it to the row above.
-            let text = row.cells.first().map(|c| c.markdown).unwrap_or("");
-            let bold = text.trim().starts_with("**") || text.trim().starts_with("__");
+            let text = text::trim(row.cells.first().map(|c| c.markdown).unwrap_or(""));
+            let bold = text.starts_with("**") || text.starts_with("__");
             if let (false, Some(last)) = (bold, out.last_mut()) {
-                if !text.trim().is_empty() {
+                if !text.is_empty() {
                     last.description.push(' ');
-                    last.description.push_str(text.trim());
+                    last.description.push_str(text);
                 }
             }
             continue;
@@ -178,19 +201,13 @@ pub(crate) fn params(
 }
 
 /// Whether `text` contains "required" or "optional" in any case.
-fn mentions_requirement(text: &[u8]) -> bool {
-    // "re(q)uired" and "o(p)tional": check around each q and p.
-    memchr::memchr2_iter(b'q', b'p', text).chain(memchr::memchr2_iter(b'Q', b'P', text)).any(|i| {
-        let word = |start: usize, w: &[u8]| {
-            text.get(start..start + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w))
-        };
-        (i >= 2 && word(i - 2, b"required")) || (i >= 1 && word(i - 1, b"optional"))
-    })
+fn mentions_requirement(text: &str) -> bool {
+    text::contains_lower(text, "required") || text::contains_lower(text, "optional")
 }
 
 /// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...
 pub(crate) fn requirement_cell(text: &str) -> Requirement {
-    let t = text.trim().trim_matches(['*', '.', '_']).trim().to_ascii_lowercase();
+    let t = text::trim(text::trim_set(text::trim(text), b"*._")).to_ascii_lowercase();
     match t.as_str() {
         "yes" | "y" | "true" | "required" | "✓" | "x" => Requirement::Required,
         "no" | "n" | "false" | "optional" | "" => {
@@ -211,21 +228,32 @@ pub(crate) fn requirement_cell(text: &str) -> Requirement {
 /// of the parameter itself and give [`Requirement::Unstated`].
 pub(crate) fn requirement_in_text(text: &str) -> Requirement {
     // Most descriptions say nothing about it: answer those without allocating.
-    if !mentions_requirement(text.as_bytes()) {
+    if !mentions_requirement(text) {
         return Requirement::Unstated;
     }
-    let lower = text.to_ascii_lowercase().replace(['*', '_', '`'], "");
-    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
+    // so the text stays UTF-8).
+    let lower: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let lower = String::from_utf8(lower).unwrap_or_default();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     // Words with the text that precedes each (to tell sentence starts).
-    let mut words: Vec<(&str, &str)> = Vec::new();
-    let mut rest = lower.as_str();
-    let mut consumed = 0;
-    while let Some(start) = rest.find(is_word) {
-        let len = rest[start..].find(|c: char| !is_word(c)).unwrap_or(rest.len() - start);
-        let before = lower[..consumed + start].trim_end();
-        words.push((&rest[start..start + len], before));
-        consumed += start + len;
-        rest = &lower[consumed..];
+    let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        words.push((&lower[start..i], lower[..start].trim_end()));
     }
     let starts_sentence =
         |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);

@@ -10,20 +10,27 @@
 use crate::spec::{Primitive, TypeExpr};
 
 use super::outline::Link;
+use super::text;
 
 /// Parse a type cell: its plain text and the links in it.
 pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
     // The common case, one bare name (`String`, `[prompt](...)`), without allocating
     // intermediate strings.
-    let simple = text.trim();
+    let simple = text::trim(text);
     if !simple.is_empty() && is_identifier_path(simple) {
         if let Some(p) = primitive(simple) {
             return TypeExpr::primitive(p);
         }
         if !simple.eq_ignore_ascii_case("collection") {
-            return atom(simple, links)
+            // What `atom` does with a bare identifier path that names no primitive:
+            // no brackets, spaces or suffix words to strip.
+            return named(simple, links)
                 .unwrap_or_else(|| TypeExpr::Unknown { text: simple.to_string() });
         }
+    }
+    // The next most common: `String collection`, `[prompt](...) collection`.
+    if let Some(expr) = simple_collection(simple, links) {
+        return expr;
     }
     let cleaned = clean(text);
     if cleaned.is_empty() {
@@ -33,6 +40,30 @@ pub(crate) fn parse(text: &str, links: &[Link]) -> TypeExpr {
         Some(expr) => expr,
         None => TypeExpr::Unknown { text: text.trim().to_string() },
     }
+}
+
+/// `X collection` for a bare identifier path `X`, as [`clean`] and [`parse_expr`]
+/// would read it, without their intermediate strings; `None` for anything else
+/// (including the names `clean` would strip a qualifier from).
+fn simple_collection(simple: &str, links: &[Link]) -> Option<TypeExpr> {
+    const SUFFIX: &str = " collection";
+    if !text::ends_with_lower(simple, SUFFIX) {
+        return None;
+    }
+    let item = &simple[..simple.len() - SUFFIX.len()];
+    let qualifier = item.eq_ignore_ascii_case("nullable")
+        || item.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("readonly"));
+    if item.is_empty() || qualifier || !is_identifier_path(item) {
+        return None;
+    }
+    let item = match primitive(item) {
+        Some(p) => TypeExpr::primitive(p),
+        None => match named(item, links) {
+            Some(named) => named,
+            None => return Some(TypeExpr::Unknown { text: simple.to_string() }),
+        },
+    };
+    Some(TypeExpr::collection(item))
 }
 
 /// Parse a type name written in prose or an annotation (`microsoft.graph.call`,
@@ -61,7 +92,7 @@ fn clean(text: &str) -> String {
         t.truncate(i);
     }
     for qualifier in ["nullable ", "not nullable", "read-only", "readonly"] {
-        if let Some(i) = t.to_ascii_lowercase().find(qualifier) {
+        if let Some(i) = text::find_lower(&t, qualifier) {
             if i == 0 {
                 t.replace_range(..qualifier.len(), "");
             }
@@ -175,19 +206,25 @@ fn split_top_level_or(text: &str) -> Vec<String> {
 
 /// A single type name.
 fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
-    let mut name = text.trim().trim_matches(['[', ']']).trim();
+    let mut name = text::trim(text::trim_set(text::trim(text), b"[]"));
     if let Some(p) = primitive(name) {
         return Some(TypeExpr::primitive(p));
     }
     // `[x](x.md) resource`, `x object`, `x entity`
     for suffix in [" resource", " object", " entity", " objects", " enum", " type"] {
-        if name.len() > suffix.len() && name.to_ascii_lowercase().ends_with(suffix) {
-            name = name[..name.len() - suffix.len()].trim().trim_matches(['[', ']']);
+        if name.len() > suffix.len() && text::ends_with_lower(name, suffix) {
+            name = text::trim_set(text::trim(&name[..name.len() - suffix.len()]), b"[]");
         }
     }
     if let Some(p) = primitive(name) {
         return Some(TypeExpr::primitive(p));
     }
+    named(name, links)
+}
+
+/// A type name that is not a primitive: `microsoft.graph.` dropped, its page from
+/// the link whose text names it.
+fn named(name: &str, links: &[Link]) -> Option<TypeExpr> {
     let bare = name.strip_prefix("microsoft.graph.").unwrap_or(name);
     let bare = bare.strip_prefix("Microsoft.Graph.").unwrap_or(bare);
     if bare.is_empty() || !is_identifier_path(bare) {
@@ -196,88 +233,86 @@ fn atom(text: &str, links: &[Link]) -> Option<TypeExpr> {
     let page = links
         .iter()
         .find(|l| {
-            let t = l.text.trim_matches(['[', ']', '*', '`', ' ']);
+            let t = text::trim_set(&l.text, b"[]*` ");
             t.eq_ignore_ascii_case(name) || t.eq_ignore_ascii_case(bare)
         })
         .and_then(|l| link_stem(&l.dest));
     Some(TypeExpr::named(bare, page))
 }
 
+/// Dot-separated parts, each an ASCII identifier. By bytes: a non-ASCII byte is
+/// neither a letter nor a digit, as its `char` would not be.
 fn is_identifier_path(text: &str) -> bool {
-    text.split('.').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-    })
+    let mut part_start = true;
+    for &b in text.as_bytes() {
+        if b == b'.' {
+            if part_start {
+                return false; // an empty part
+            }
+            part_start = true;
+        } else if part_start {
+            if !(b.is_ascii_alphabetic() || b == b'_') {
+                return false;
+            }
+            part_start = false;
+        } else if !(b.is_ascii_alphanumeric() || b == b'_') {
+            return false;
+        }
+    }
+    !part_start
 }
 
 /// The stem of a `.md` link target: `../resources/prompt.md#x` -> `prompt`.
 pub(crate) fn link_stem(dest: &str) -> Option<String> {
-    let dest = dest.split(['#', '?']).next()?;
-    if dest.contains("://") {
+    let end = dest.bytes().position(|b| b == b'#' || b == b'?').unwrap_or(dest.len());
+    let dest = &dest[..end];
+    if text::contains(dest, "://") {
         return None;
     }
-    let file = dest.rsplit('/').next()?;
+    let file = &dest[memchr::memrchr(b'/', dest.as_bytes()).map_or(0, |i| i + 1)..];
     let stem = file.strip_suffix(".md")?;
     (!stem.is_empty()).then(|| stem.to_ascii_lowercase())
 }
 
-/// Edm primitive names, and the spellings the docs use for them.
-const PRIMITIVES: &[(&str, Primitive)] = &[
-    ("string", Primitive::String),
-    ("str", Primitive::String),
-    ("url", Primitive::String),
-    ("uri", Primitive::String),
-    ("text", Primitive::String),
-    ("email", Primitive::String),
-    ("boolean", Primitive::Boolean),
-    ("bool", Primitive::Boolean),
-    ("byte", Primitive::Byte),
-    ("sbyte", Primitive::SByte),
-    ("int16", Primitive::Int16),
-    ("short", Primitive::Int16),
-    ("int32", Primitive::Int32),
-    ("int", Primitive::Int32),
-    ("integer", Primitive::Int32),
-    ("int64", Primitive::Int64),
-    ("long", Primitive::Int64),
-    ("single", Primitive::Single),
-    ("float", Primitive::Single),
-    ("double", Primitive::Double),
-    ("number", Primitive::Double),
-    ("numeric", Primitive::Double),
-    ("decimal", Primitive::Decimal),
-    ("datetimeoffset", Primitive::DateTimeOffset),
-    ("datetime", Primitive::DateTimeOffset),
-    ("timestamp", Primitive::DateTimeOffset),
-    ("date", Primitive::Date),
-    ("timeofday", Primitive::TimeOfDay),
-    ("time", Primitive::TimeOfDay),
-    ("duration", Primitive::Duration),
-    ("timespan", Primitive::Duration),
-    ("guid", Primitive::Guid),
-    ("uuid", Primitive::Guid),
-    ("binary", Primitive::Binary),
-    ("base64", Primitive::Binary),
-    ("base64binary", Primitive::Binary),
-    ("byte[]", Primitive::Binary),
-    ("stream", Primitive::Stream),
-    ("json", Primitive::Json),
-    ("json object", Primitive::Json),
-    ("untyped json object", Primitive::Json),
-    ("object", Primitive::Json),
-    ("untyped", Primitive::Json),
-    ("any", Primitive::Json),
-];
+/// Edm primitive names, and the spellings the docs use for them (lower case).
+fn primitive_spelled(lower: &str) -> Option<Primitive> {
+    Some(match lower {
+        "string" | "str" | "url" | "uri" | "text" | "email" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "int16" | "short" => Primitive::Int16,
+        "int32" | "int" | "integer" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "single" | "float" => Primitive::Single,
+        "double" | "number" | "numeric" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" | "time" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "base64" | "base64binary" | "byte[]" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" | "json object" | "untyped json object" | "object" | "untyped" | "any" => {
+            Primitive::Json
+        }
+        _ => return None,
+    })
+}
 
 /// The primitive a name spells (case-insensitive, `Edm.` prefix optional).
 pub(crate) fn primitive(name: &str) -> Option<Primitive> {
-    let name = name.trim();
+    let name = text::trim(name);
     let name = match name.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case("edm.") => name[4..].trim(),
+        Some(p) if p.eq_ignore_ascii_case("edm.") => text::trim(&name[4..]),
         _ => name,
     };
-    PRIMITIVES.iter().find(|(spelling, _)| spelling.eq_ignore_ascii_case(name)).map(|(_, p)| *p)
+    // No spelling is longer than this: skip lower-casing longer names.
+    if name.len() > 20 {
+        return None;
+    }
+    text::with_lower(name, primitive_spelled)
 }
 
 #[cfg(test)]
@@ -303,6 +338,36 @@ mod tests {
         assert_eq!(parse("(Optional) String", &[]), p(Primitive::String));
         assert_eq!(parse("Untyped JSON object", &[]), p(Primitive::Json));
         assert_eq!(parse("GUID", &[]), p(Primitive::Guid));
+    }
+
+    #[test]
+    fn simple_collections_read_as_the_general_path_reads_them() {
+        let links = [link("prompt", "../resources/prompt.md"), link("x.y", "x.md")];
+        for t in [
+            "String collection",
+            "string COLLECTION",
+            "Edm.Int32 collection",
+            "prompt collection",
+            "microsoft.graph.prompt collection",
+            "x.y collection",
+            "collection collection",
+            "Nullable collection",
+            "ReadOnlyThing collection",
+            "readonly collection",
+            "Or collection",
+            "a.b.c collection",
+            "_x collection",
+        ] {
+            let general = parse_expr(&clean(t), &links)
+                .unwrap_or_else(|| TypeExpr::Unknown { text: t.trim().to_string() });
+            if let Some(fast) = simple_collection(t, &links) {
+                assert_eq!(fast, general, "{t}");
+            }
+            assert_eq!(parse(t, &links), general, "{t}");
+        }
+        assert!(simple_collection("Nullable collection", &[]).is_none());
+        assert!(simple_collection("ReadOnlyThing collection", &[]).is_none());
+        assert!(simple_collection("String collection", &[]).is_some());
     }
 
     #[test]

@@ -130,8 +130,8 @@ impl<'s> Outline<'s> {
         for (event, range) in parser.into_offset_iter() {
             walk.event(event, range.start + body_start..range.end + body_start);
         }
-        let (blocks, diagnostics) = walk.finish();
-        let sections = sections(&blocks);
+        let (blocks, titles, diagnostics) = walk.finish();
+        let sections = sections(&blocks, titles);
         let front_matter = front_matter.map(|(text, start)| (text, lines.line(start)));
         Outline { front_matter, blocks, sections, diagnostics }
     }
@@ -189,6 +189,9 @@ impl<'s> Outline<'s> {
 /// Normalize a heading for matching: lower case, whitespace collapsed, trailing `:`
 /// dropped.
 pub(crate) fn normalize_title(text: &str) -> String {
+    if text.is_ascii() {
+        return normalize_ascii_title(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -206,10 +209,31 @@ pub(crate) fn normalize_title(text: &str) -> String {
     out
 }
 
-fn sections(blocks: &[Block<'_>]) -> Vec<Section> {
-    let mut out = Vec::new();
+/// [`normalize_title`] of ASCII text (every heading of every page goes through it):
+/// lower-cased in one vectorized copy; whitespace is collapsed only when the heading
+/// has any to collapse, which few do.
+fn normalize_ascii_title(text: &str) -> String {
+    use crate::distill::text::is_unicode_space_byte as space;
+    let bytes = text.as_bytes();
+    let tidy = bytes.first().is_some_and(|&b| !space(b))
+        && bytes.windows(2).all(|w| !space(w[1]) || (w[1] == b' ' && !space(w[0])))
+        && bytes.last().is_some_and(|&b| !space(b));
+    let mut out = if tidy {
+        text.to_ascii_lowercase()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    };
+    while out.ends_with([':', ' ']) {
+        out.pop();
+    }
+    out
+}
+
+fn sections(blocks: &[Block<'_>], titles: Vec<String>) -> Vec<Section> {
+    let mut out = Vec::with_capacity(titles.len());
+    let mut titles = titles.into_iter();
     for (i, block) in blocks.iter().enumerate() {
-        if let BlockKind::Heading { level, text } = &block.kind {
+        if let BlockKind::Heading { level, .. } = &block.kind {
             let end = blocks[i + 1..]
                 .iter()
                 .position(|b| matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= *level))
@@ -218,7 +242,7 @@ fn sections(blocks: &[Block<'_>]) -> Vec<Section> {
             out.push(Section {
                 heading: i,
                 level: *level,
-                title: normalize_title(&text.text),
+                title: titles.next().unwrap_or_default(),
                 body: i + 1..end,
             });
         }

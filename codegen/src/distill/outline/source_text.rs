@@ -2,34 +2,24 @@
 //! numbers, front matter, tab-padded tables, include directives, written cell counts.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
-/// Maps byte offsets to 1-based line numbers. Offsets are asked for roughly in
-/// page order, so it counts newlines from the last answer instead of indexing every
-/// line up front: each byte is scanned about once.
+/// Maps byte offsets to 1-based line numbers: the page's newline offsets are listed
+/// once (one vectorized scan), and each question is a binary search.
 #[derive(Debug)]
-pub(crate) struct LineIndex<'s> {
-    src: &'s [u8],
-    /// The last offset asked for and its line.
-    last: Cell<(usize, u32)>,
+pub(crate) struct LineIndex {
+    newlines: Vec<usize>,
 }
 
-impl<'s> LineIndex<'s> {
-    pub(crate) fn new(src: &'s str) -> Self {
-        LineIndex { src: src.as_bytes(), last: Cell::new((0, 1)) }
+impl LineIndex {
+    pub(crate) fn new(src: &str) -> Self {
+        let mut newlines = Vec::with_capacity(src.len() / 32);
+        newlines.extend(memchr::memchr_iter(b'\n', src.as_bytes()));
+        LineIndex { newlines }
     }
 
     /// The 1-based line holding byte `offset`.
     pub(crate) fn line(&self, offset: usize) -> u32 {
-        let offset = offset.min(self.src.len());
-        let (at, line) = self.last.get();
-        let line = if offset >= at {
-            line + memchr::memchr_iter(b'\n', &self.src[at..offset]).count() as u32
-        } else {
-            line - memchr::memchr_iter(b'\n', &self.src[offset..at]).count() as u32
-        };
-        self.last.set((offset, line));
-        line
+        self.newlines.partition_point(|&nl| nl < offset) as u32 + 1
     }
 }
 
@@ -37,17 +27,27 @@ impl<'s> LineIndex<'s> {
 /// pad their tables with tabs. Tabs in lines that start with `|` become spaces: byte
 /// offsets and line numbers stay the same.
 pub(crate) fn table_tabs_to_spaces(text: Cow<'_, str>) -> Cow<'_, str> {
-    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+    // Most pages with tabs have them only in code blocks: visit the tabs, not the
+    // lines, and copy the page only when one sits in a table line.
+    let bytes = text.as_bytes();
+    let in_table_line = |tab: usize| {
+        let start = memchr::memrchr(b'\n', &bytes[..tab]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[tab..]).map_or(bytes.len(), |i| tab + i + 1);
+        text[start..end].trim_start().starts_with('|')
+    };
+    let mut tabs = memchr::memchr_iter(b'\t', bytes).filter(|&t| in_table_line(t)).peekable();
+    if tabs.peek().is_none() {
         return text;
     }
+    // Tabs are ASCII: replacing them one for one keeps offsets and UTF-8.
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with('|') && line.contains('\t') {
-            out.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
-        } else {
-            out.push_str(line);
-        }
+    let mut copied = 0;
+    for tab in tabs {
+        out.push_str(&text[copied..tab]);
+        out.push(' ');
+        copied = tab + 1;
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -62,8 +62,11 @@ pub(super) fn split_front_matter(src: &str) -> (Option<(&str, usize)>, usize) {
     }
     let yaml_start = start + first_end;
     let mut offset = yaml_start;
-    for line in src[yaml_start..].split_inclusive('\n') {
-        if matches!(line.trim_end(), "---" | "...") {
+    for line in crate::distill::text::lines_inclusive(&src[yaml_start..]) {
+        // Only a line starting `---` or `...` can close it: skip the trim for others.
+        if (line.starts_with("---") || line.starts_with("..."))
+            && matches!(line.trim_end(), "---" | "...")
+        {
             return (Some((&src[yaml_start..offset], yaml_start)), offset + line.len());
         }
         offset += line.len();
@@ -76,9 +79,10 @@ pub(super) fn split_front_matter(src: &str) -> (Option<(&str, usize)>, usize) {
 pub(crate) fn parse_include(line: &str) -> Option<(String, String)> {
     let rest = line.trim().strip_prefix("[!INCLUDE")?.trim_start();
     let rest = rest.strip_prefix('[')?;
-    let (name, rest) = rest.split_once(']')?;
+    let close = memchr::memchr(b']', rest.as_bytes())?;
+    let (name, rest) = (&rest[..close], &rest[close + 1..]);
     let rest = rest.trim_start().strip_prefix('(')?;
-    let (target, _) = rest.split_once(')')?;
+    let target = &rest[..memchr::memchr(b')', rest.as_bytes())?];
     Some((name.trim().to_string(), target.trim().to_string()))
 }
 

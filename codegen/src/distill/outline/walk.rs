@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
+use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
 use super::source_text::{LineIndex, parse_include, written_cells};
@@ -59,10 +60,14 @@ impl<'s> InlineBuf<'s> {
         }
     }
 
+    #[inline]
     fn push(&mut self, piece: CowStr<'s>) {
-        if !self.collect {
-            return;
+        if self.collect {
+            self.push_collected(piece);
         }
+    }
+
+    fn push_collected(&mut self, piece: CowStr<'s>) {
         // A first piece that needs no normalizing is kept borrowed.
         if self.text.is_empty()
             && self.borrowed.is_none()
@@ -70,7 +75,10 @@ impl<'s> InlineBuf<'s> {
             && self.open_links.is_empty()
         {
             if let CowStr::Borrowed(b) = piece {
-                if is_normalized(b) {
+                let bytes = b.as_bytes();
+                if bytes.first().is_some_and(|c| !c.is_ascii_whitespace())
+                    && run_end(bytes, 0) == bytes.len()
+                {
                     self.borrowed = Some(b);
                     return;
                 }
@@ -83,7 +91,8 @@ impl<'s> InlineBuf<'s> {
     /// Append `s` with runs of ASCII whitespace collapsed to one space.
     fn push_words(&mut self, s: &str) {
         if self.text.capacity() == 0 {
-            self.text.reserve(s.len() + 16);
+            // Room for a few more pieces: the text lives only as long as the outline.
+            self.text.reserve(s.len().max(32) * 2);
         }
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -94,13 +103,11 @@ impl<'s> InlineBuf<'s> {
                 continue;
             }
             let start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
+            i = run_end(bytes, i);
             if self.space && !self.text.is_empty() {
                 self.text.push(' ');
             }
-            // Split only at ASCII bytes: both ends are char boundaries.
+            // Runs end at ASCII bytes: both ends are char boundaries.
             self.text.push_str(&s[start..i]);
             self.space = false;
         }
@@ -126,13 +133,13 @@ impl<'s> InlineBuf<'s> {
 
     fn close_link(&mut self) {
         if let Some((dest, at)) = self.open_links.pop() {
-            let text = self.text.get(at..).unwrap_or("").trim().to_string();
+            let text = text::trim(self.text.get(at..).unwrap_or("")).to_string();
             self.links.push(Link { text, dest });
         }
     }
 
     fn finish(self, src: &'s str, end: usize) -> Inline<'s> {
-        let markdown = src.get(self.start..end).unwrap_or("").trim();
+        let markdown = text::trim(src.get(self.start..end).unwrap_or(""));
         let text = match self.borrowed {
             Some(b) => Cow::Borrowed(b),
             None => Cow::Owned(self.text),
@@ -149,26 +156,48 @@ fn is_description_header(text: &str) -> bool {
         .any(|d| t.eq_ignore_ascii_case(d))
 }
 
-/// Text with no leading, trailing or repeated whitespace and no line breaks.
-fn is_normalized(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return false };
-    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
-        return false;
-    }
-    let mut prev_space = false;
-    for &b in bytes {
-        let space = b == b' ';
-        if (space && prev_space) || (b < 0x20 && b != 0) {
-            return false;
+/// The end of the run of text starting at `i` (not whitespace) that needs no
+/// normalizing: words separated by single spaces. Copying whole runs instead of word
+/// by word matters: this is the distiller's innermost loop over inline text.
+#[inline]
+fn run_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        i = skip_above_space(bytes, i);
+        let Some(&b) = bytes.get(i) else { return i };
+        if !b.is_ascii_whitespace() {
+            i += 1; // a control character: part of the word
+        } else if b == b' ' && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace()) {
+            i += 2; // a single space between words
+        } else {
+            return i;
         }
-        prev_space = space;
     }
-    true
+}
+
+/// The first index from `i` on whose byte is `<= b' '` (every whitespace byte is),
+/// or the length. Eight bytes at a time: a word has such a byte exactly when
+/// `(w - 0x21..21) & !w & 0x80..80` is non-zero, and its lowest set bit marks the
+/// first one (borrows only run upwards).
+#[inline]
+fn skip_above_space(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x21; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let found = w.wrapping_sub(ONES) & !w & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] > b' ' {
+        i += 1;
+    }
+    i
 }
 
 struct TableBuf<'s> {
-    start: usize,
+    line: u32,
     header: Vec<Inline<'s>>,
     rows: Vec<Row<'s>>,
 }
@@ -190,8 +219,10 @@ struct CodeBuf<'s> {
 pub(super) struct Walk<'s, 'l> {
     src: &'s str,
     base: usize,
-    lines: &'l LineIndex<'s>,
+    lines: &'l LineIndex,
     blocks: Vec<Block<'s>>,
+    /// Each heading block's normalized title, in order (sections are named by them).
+    titles: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     annotation: Option<RawAnnotation<'s>>,
     /// Build plain text for paragraphs of the current section.
@@ -210,18 +241,19 @@ pub(super) struct Walk<'s, 'l> {
 }
 
 impl<'s, 'l> Walk<'s, 'l> {
-    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex<'s>) -> Self {
+    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex) -> Self {
         Walk {
             src,
             base,
             lines,
             blocks: Vec::with_capacity(64),
+            titles: Vec::with_capacity(16),
             diagnostics: Vec::new(),
             annotation: None,
             para_text: true,
             cell_text: true,
             columns_text: Vec::new(),
-            inline: Vec::new(),
+            inline: Vec::with_capacity(4),
             table: None,
             row: None,
             code: None,
@@ -229,8 +261,8 @@ impl<'s, 'l> Walk<'s, 'l> {
         }
     }
 
-    pub(super) fn finish(self) -> (Vec<Block<'s>>, Vec<Diagnostic>) {
-        (self.blocks, self.diagnostics)
+    pub(super) fn finish(self) -> (Vec<Block<'s>>, Vec<String>, Vec<Diagnostic>) {
+        (self.blocks, self.titles, self.diagnostics)
     }
 
     #[inline]
@@ -309,8 +341,11 @@ impl<'s, 'l> Walk<'s, 'l> {
                 }
             }
             Tag::Table(_) => {
+                // The line is taken now, in page order: asking for it at the table's
+                // end would count the table's newlines backwards, then forwards again.
+                let line = self.lines.line(range.start);
                 self.table =
-                    Some(TableBuf { start: range.start, header: Vec::new(), rows: Vec::new() });
+                    Some(TableBuf { line, header: Vec::new(), rows: Vec::with_capacity(16) });
             }
             Tag::TableHead | Tag::TableRow => {
                 let width = self.table.as_ref().map_or(0, |t| t.header.len());
@@ -382,7 +417,7 @@ impl<'s, 'l> Walk<'s, 'l> {
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
-                    let line = self.lines.line(table.start);
+                    let line = table.line;
                     self.push(
                         BlockKind::Table(Table { header: table.header, rows: table.rows }),
                         line,
@@ -425,12 +460,12 @@ impl<'s, 'l> Walk<'s, 'l> {
             self.paragraph_inline(start, para_end, inline);
             return;
         }
+        let title = normalize_title(&inline.text);
         if level == 1 {
             // The intro under the title: description, namespace, "Inherits from".
             self.para_text = true;
             self.cell_text = true;
         } else if level == 2 {
-            let title = normalize_title(&inline.text);
             self.cell_text = !(title.starts_with("example") || title == "see also");
             self.para_text = matches!(
                 title.as_str(),
@@ -442,6 +477,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                     | "responses"
             );
         }
+        self.titles.push(title);
         let line = self.lines.line(range.start);
         self.push(BlockKind::Heading { level, text: inline }, line);
     }
@@ -456,7 +492,7 @@ impl<'s, 'l> Walk<'s, 'l> {
         let source = &self.src[start..end.max(start)];
         if source.trim_start().starts_with("[!INCLUDE") {
             let mut offset = start;
-            for line_text in source.split_inclusive('\n') {
+            for line_text in text::lines_inclusive(source) {
                 let line = self.lines.line(offset);
                 offset += line_text.len();
                 if let Some((name, target)) = parse_include(line_text) {
@@ -514,5 +550,31 @@ impl<'s, 'l> Walk<'s, 'l> {
                 "code fence is never closed: it swallows the rest of the page",
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_and_word_scans_match_the_plain_loops() {
+        let samples: [&[u8]; 6] = [
+            b"plainwordsthatrunpastonechunk of eight bytes",
+            b"a  b\tc\nd",
+            "\u{e9}t\u{e9} \u{a0}x y".as_bytes(),
+            b"\x0bcontrol\x01bytes \x7f\xff",
+            b" lead",
+            b"",
+        ];
+        for s in samples {
+            for start in 0..=s.len() {
+                let naive = (start..s.len()).find(|&i| s[i] <= b' ').unwrap_or(s.len());
+                assert_eq!(skip_above_space(s, start), naive, "{s:?} from {start}");
+            }
+        }
+        assert_eq!(run_end(b"a b  c", 0), 3);
+        assert_eq!(run_end(b"ab c\n", 0), 4);
+        assert_eq!(run_end(b"a\x0bb c", 0), 5);
     }
 }
