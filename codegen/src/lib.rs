@@ -7,6 +7,8 @@
 //! - [`source`]: where doc pages come from (a tree, a page, a `.tar.gz`);
 //! - [`distill`]: markdown -> spec;
 //! - [`catalog`]: type names -> the resource pages that define them;
+//! - [`declare`]: actions declared in Rust source (the `action!` proc-macro's input)
+//!   -> specs -> the emitter;
 //! - [`store`]: the `specs/` folder;
 //! - [`job`]: the distill job the CLI runs (sources, selection, writing, report);
 //! - [`emit`]: specs -> Rust (tokens per file, then prettyplease);
@@ -16,6 +18,7 @@
 
 mod builder;
 pub mod catalog;
+pub mod declare;
 pub mod distill;
 pub mod emit;
 pub mod job;
