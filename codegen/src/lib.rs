@@ -11,6 +11,7 @@
 //!   -> specs -> the emitter;
 //! - [`store`]: the `specs/` folder;
 //! - [`job`]: the distill job the CLI runs (sources, selection, writing, report);
+//! - [`diff`]: the API change report between two spec folders;
 //! - [`emit`]: specs -> Rust (tokens per file, then prettyplease);
 //! - [`SpecSet`]: the specs the emitter reads;
 //! - [`Builder`]: the build.rs API (and what `graphgen generate` / `check` run).
@@ -19,6 +20,7 @@
 mod builder;
 pub mod catalog;
 pub mod declare;
+pub mod diff;
 pub mod distill;
 pub mod emit;
 pub mod job;

@@ -62,6 +62,30 @@ impl From<&str> for Secret {
 pub trait TokenProvider: Send + Sync + 'static {
     /// The token to send as `Authorization: Bearer {token}`.
     fn token(&self) -> BoxFuture<'_, Result<Secret, BoxError>>;
+
+    /// Graph answered `401` to a request that carried `token` (revoked, or expired
+    /// early). Drop it from any cache and return `true` if the next
+    /// [`token`](TokenProvider::token) will be a fresh one: the client then sends the
+    /// request once more, at once (Graph did not act on a request it refused to
+    /// authenticate, so even a `POST` is safe to resend). A second `401` is returned.
+    ///
+    /// The default keeps nothing to refresh and returns `false`: the `401` is returned
+    /// as [`Error::Graph`](crate::Error::Graph).
+    fn rejected(&self, token: &Secret) -> bool {
+        let _ = token;
+        false
+    }
+}
+
+/// A shared provider (the caller keeps a handle, to inspect or update it).
+impl<P: TokenProvider> TokenProvider for std::sync::Arc<P> {
+    fn token(&self) -> BoxFuture<'_, Result<Secret, BoxError>> {
+        (**self).token()
+    }
+
+    fn rejected(&self, token: &Secret) -> bool {
+        (**self).rejected(token)
+    }
 }
 
 impl TokenProvider for Secret {

@@ -70,7 +70,10 @@ pub use request::{ApiVersion, Body, Method, Request};
 pub use retry::RetryPolicy;
 #[cfg(feature = "reqwest")]
 pub use transport::ReqwestTransport;
-pub use transport::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+pub use transport::{
+    DEFAULT_MAX_RESPONSE_BYTES, HttpRequest, HttpResponse, Transport, TransportError,
+    TransportErrorKind,
+};
 pub use url::Url;
 
 #[cfg(test)]

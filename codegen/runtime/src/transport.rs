@@ -79,6 +79,10 @@ pub enum TransportErrorKind {
     Interrupted,
     /// The transport itself gave up waiting.
     Timeout,
+    /// The response body is larger than the limit
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)):
+    /// refused, not retried, and read no further than the limit.
+    TooLarge,
     /// Anything else (the request could not be built, ...).
     Other,
 }
@@ -89,6 +93,7 @@ impl fmt::Display for TransportErrorKind {
             TransportErrorKind::Connect => "could not connect",
             TransportErrorKind::Interrupted => "connection failed after the request was sent",
             TransportErrorKind::Timeout => "transport timed out",
+            TransportErrorKind::TooLarge => "response body too large",
             TransportErrorKind::Other => "transport error",
         })
     }
@@ -115,6 +120,18 @@ impl TransportError {
     }
 }
 
+/// The default limit on a response body: 256 MiB. Graph's JSON answers are far
+/// smaller; the limit keeps a broken or hostile server from exhausting memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The error for a body over `limit` bytes (`seen`: what is known of its size).
+pub(crate) fn too_large(seen: &str, limit: usize) -> TransportError {
+    TransportError::new(
+        TransportErrorKind::TooLarge,
+        format!("the response body ({seen}) exceeds the limit of {limit} bytes"),
+    )
+}
+
 /// Sends one HTTP request and returns the complete response.
 ///
 /// Implement it to plug in another HTTP stack or a test double; see the module
@@ -139,10 +156,13 @@ mod reqwest_impl {
 
     /// The default [`Transport`]: reqwest over rustls, HTTP/1.1 and HTTP/2, connection
     /// pooling, redirects off (the client follows them itself, deciding where the token
-    /// may go), a 10 s connect timeout.
+    /// may go), a 10 s connect timeout, and bodies read up to a limit
+    /// ([`DEFAULT_MAX_RESPONSE_BYTES`] unless set): a larger one is refused as soon as its
+    /// `Content-Length`, or the bytes read so far, pass it.
     #[derive(Clone, Debug)]
     pub struct ReqwestTransport {
         client: reqwest::Client,
+        max_body: usize,
     }
 
     impl ReqwestTransport {
@@ -153,14 +173,20 @@ mod reqwest_impl {
                 .connect_timeout(CONNECT_TIMEOUT)
                 .build()
                 .map_err(|e| TransportError::new(TransportErrorKind::Other, e.without_url()))?;
-            Ok(ReqwestTransport { client })
+            Ok(ReqwestTransport { client, max_body: DEFAULT_MAX_RESPONSE_BYTES })
+        }
+
+        /// Reads response bodies up to `bytes` (default [`DEFAULT_MAX_RESPONSE_BYTES`]).
+        pub fn with_max_body_bytes(mut self, bytes: usize) -> ReqwestTransport {
+            self.max_body = bytes;
+            self
         }
 
         /// Uses a `reqwest::Client` configured by the caller (proxies, certificates). It
         /// should not follow redirects (`redirect::Policy::none()`), or the client cannot
         /// keep the token from other hosts a redirect names.
         pub fn from_client(client: reqwest::Client) -> ReqwestTransport {
-            ReqwestTransport { client }
+            ReqwestTransport { client, max_body: DEFAULT_MAX_RESPONSE_BYTES }
         }
     }
 
@@ -189,10 +215,24 @@ mod reqwest_impl {
                 if let Some(body) = request.body {
                     builder = builder.body(body);
                 }
-                let response = builder.send().await.map_err(classify)?;
+                let mut response = builder.send().await.map_err(classify)?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let body = response.bytes().await.map_err(classify)?.to_vec();
+                let limit = self.max_body;
+                let declared = response.content_length();
+                if let Some(declared) = declared.filter(|&d| d > limit as u64) {
+                    return Err(too_large(&format!("Content-Length {declared}"), limit));
+                }
+                // Read by chunks, so that a body without a Content-Length (or with a
+                // false one) stops at the limit instead of filling memory.
+                let capacity = declared.map_or(0, |d| d as usize);
+                let mut body = Vec::with_capacity(capacity);
+                while let Some(chunk) = response.chunk().await.map_err(classify)? {
+                    if body.len() + chunk.len() > limit {
+                        return Err(too_large("read past the limit", limit));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
                 Ok(HttpResponse { status, headers, body })
             })
         }

@@ -11,7 +11,7 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         eprintln!("graphgen: {} is up to date with {}", args.out.display(), args.specs.display());
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{diff}");
+    out!("{diff}");
     let mut command = format!(
         "cargo run -p graphgen -- generate --specs {} --out {}",
         args.specs.display(),

@@ -68,7 +68,7 @@ fn print_summary(report: &DistillReport, args: &Args) {
     } else {
         format!("in {}", args.out.display())
     };
-    println!(
+    outln!(
         "distilled {} pages: {} specs {} ({} api, {} resources); {} shadowed by an earlier source, {} not selected",
         report.pages,
         report.specs(),
@@ -85,19 +85,19 @@ fn print_summary(report: &DistillReport, args: &Args) {
         if map.is_empty() {
             continue;
         }
-        println!("{label}: {}", total(map));
+        outln!("{label}: {}", total(map));
         for (kind, n) in map {
-            println!("  {n:>6}  {kind}");
+            outln!("  {n:>6}  {kind}");
         }
     }
     if !report.failures.is_empty() {
-        println!("pages without a spec: {}", report.failures.len());
+        outln!("pages without a spec: {}", report.failures.len());
         let mut by_kind = std::collections::BTreeMap::<&str, usize>::new();
         for f in &report.failures {
             *by_kind.entry(f.kind.as_str()).or_default() += 1;
         }
         for (kind, n) in by_kind {
-            println!("  {n:>6}  {kind}");
+            outln!("  {n:>6}  {kind}");
         }
         for f in &report.failures {
             eprintln!("error: {f}");
@@ -109,12 +109,12 @@ fn print_summary(report: &DistillReport, args: &Args) {
         eprintln!("error[{}]: {file}{line}: {}", d.kind, d.message);
     }
     if !report.missing_types.is_empty() {
-        println!("types no resource page defines: {}", report.missing_types.len());
+        outln!("types no resource page defines: {}", report.missing_types.len());
         for (v, name) in &report.missing_types {
-            println!("  {v}: {name}");
+            outln!("  {v}: {name}");
         }
     }
     if !report.removed.is_empty() {
-        println!("removed {} stale spec files", report.removed.len());
+        outln!("removed {} stale spec files", report.removed.len());
     }
 }

@@ -1,8 +1,20 @@
 //! Command-line parsing and dispatch. Each subcommand lives in its own module.
 
+/// `println!` for the commands' output: see [`output`].
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::output::write(format_args!($($arg)*), true) };
+}
+
+/// `print!` for the commands' output: see [`output`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::output::write(format_args!($($arg)*), false) };
+}
+
 mod check;
+mod diff;
 mod distill;
 mod generate;
+mod output;
 mod progress;
 mod regenerate;
 mod stats;
@@ -30,6 +42,8 @@ enum Command {
     Check(generate::Args),
     /// Distill, then generate: the one command after a doc update.
     Regenerate(regenerate::Args),
+    /// Report the API changes between two spec folders (Markdown or JSON).
+    Diff(diff::Args),
 }
 
 /// Parse the command line, run the command, render its errors.
@@ -40,6 +54,7 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Check(args) => check::run(args),
         Command::Regenerate(args) => regenerate::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,

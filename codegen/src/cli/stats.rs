@@ -4,10 +4,10 @@ use std::time::Instant;
 
 /// Print the time since `start` and the process's peak resident memory.
 pub fn print(start: Instant) {
-    println!("wall time: {:.2} s", start.elapsed().as_secs_f64());
+    outln!("wall time: {:.2} s", start.elapsed().as_secs_f64());
     match peak_rss_kb() {
-        Some(kb) => println!("peak memory: {:.1} MB", kb as f64 / 1024.0),
-        None => println!("peak memory: unknown (no /proc/self/status)"),
+        Some(kb) => outln!("peak memory: {:.1} MB", kb as f64 / 1024.0),
+        None => outln!("peak memory: unknown (no /proc/self/status)"),
     }
 }
 

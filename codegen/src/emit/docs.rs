@@ -365,8 +365,14 @@ pub fn code(text: &str) -> String {
 
 /// The permissions block of an action, least privileged first.
 pub fn permissions(perms: &Permissions) -> String {
-    if matches!(perms.source, PermissionSource::Missing) || perms.rows.is_empty() {
-        return "**Permissions:** the docs state none.".to_string();
+    if perms.rows.is_empty() {
+        return match &perms.source {
+            PermissionSource::Include { target, resolved: false, .. } => format!(
+                "**Permissions:** not stated here: the page takes them from {}, which was not found.",
+                code(target)
+            ),
+            _ => "**Permissions:** the docs state none.".to_string(),
+        };
     }
     let mut lines = vec!["**Permissions** (least privileged first):".to_string(), String::new()];
     for kind in [

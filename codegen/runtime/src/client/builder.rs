@@ -25,6 +25,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     poll: PollPolicy,
     user_agent: Option<String>,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -48,6 +49,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             poll: PollPolicy::default(),
             user_agent: None,
+            max_response_bytes: crate::transport::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -106,6 +108,15 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body accepted (default 256 MiB,
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::DEFAULT_MAX_RESPONSE_BYTES)): a larger one is
+    /// `Error::Transport` of kind [`TooLarge`](crate::TransportErrorKind::TooLarge), not
+    /// retried. The default transport stops reading at the limit.
+    pub fn max_response_bytes(mut self, bytes: usize) -> ClientBuilder {
+        self.max_response_bytes = bytes;
+        self
+    }
+
     /// The client; fails without a token provider, with an unusable base URL (plain
     /// `http` to a non-loopback host), or if the default transport cannot start.
     pub fn build(self) -> Result<Client> {
@@ -113,7 +124,7 @@ impl ClientBuilder {
         self.cloud.check().map_err(Error::Config)?;
         let transport = match self.transport {
             Some(transport) => transport,
-            None => default_transport()?,
+            None => default_transport(self.max_response_bytes)?,
         };
         let user_agent = match self.user_agent {
             Some(product) => format!("{product} {USER_AGENT_PRODUCT}"),
@@ -134,19 +145,21 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 poll: self.poll,
                 user_agent,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
     }
 }
 
 #[cfg(feature = "reqwest")]
-fn default_transport() -> Result<Arc<dyn Transport>> {
+fn default_transport(max_body: usize) -> Result<Arc<dyn Transport>> {
     let transport = crate::transport::ReqwestTransport::new()
-        .map_err(|e| Error::Config(format!("the default transport cannot start: {e}")))?;
+        .map_err(|e| Error::Config(format!("the default transport cannot start: {e}")))?
+        .with_max_body_bytes(max_body);
     Ok(Arc::new(transport))
 }
 
 #[cfg(not(feature = "reqwest"))]
-fn default_transport() -> Result<Arc<dyn Transport>> {
+fn default_transport(_max_body: usize) -> Result<Arc<dyn Transport>> {
     Err(Error::Config("no transport (enable the `reqwest` feature or set one)".into()))
 }

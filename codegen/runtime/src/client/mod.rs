@@ -22,7 +22,7 @@ use crate::operation::{Operation, OperationResource, PollPolicy};
 use crate::request::{Request, is_sensitive_header};
 use crate::response;
 use crate::retry::{self, RetryPolicy};
-use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind};
+use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind, too_large};
 
 /// The default per-attempt timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -61,6 +61,8 @@ struct Inner {
     timeout: Duration,
     poll: PollPolicy,
     user_agent: HeaderValue,
+    /// The largest response body accepted.
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -305,9 +307,10 @@ impl Client {
     ) -> Result<HttpResponse> {
         let start = Instant::now();
         let mut retry = 0u32;
+        let mut reauthorized = false;
         loop {
             context.attempts += 1;
-            let request = self.attempt(outgoing, retry).await?;
+            let (request, token) = self.attempt(outgoing, retry).await?;
             let timeout = self.inner.timeout;
             let delay = match tokio::time::timeout(timeout, self.inner.transport.send(request))
                 .await
@@ -340,8 +343,25 @@ impl Client {
                 }
                 Ok(Ok(response)) => {
                     context.status = Some(response.status);
+                    // The default transport stops reading at the limit; another one is
+                    // held to it here.
+                    let limit = self.inner.max_response_bytes;
+                    if response.body.len() > limit {
+                        return Err(Error::Transport {
+                            context: Box::new(context.clone()),
+                            source: too_large(&format!("{} bytes", response.body.len()), limit),
+                        });
+                    }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
+                    // A refused token the provider can replace: once more, at once.
+                    if response.status == StatusCode::UNAUTHORIZED
+                        && !reauthorized
+                        && token.as_ref().is_some_and(|t| self.inner.auth.rejected(t))
+                    {
+                        reauthorized = true;
+                        continue;
+                    }
                     if !RetryPolicy::is_retryable_status(response.status) {
                         return Ok(response);
                     }
@@ -361,25 +381,32 @@ impl Client {
     }
 
     /// One attempt's request: the token (only ever for the Graph origin) and
-    /// `retry-attempt`.
-    async fn attempt(&self, outgoing: &Outgoing, retry: u32) -> Result<HttpRequest> {
+    /// `retry-attempt`; the token sent, if any.
+    async fn attempt(
+        &self,
+        outgoing: &Outgoing,
+        retry: u32,
+    ) -> Result<(HttpRequest, Option<Secret>)> {
         let mut headers = outgoing.headers.clone();
         if retry > 0 {
             headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
         }
+        let mut sent = None;
         if self.is_graph_origin(&outgoing.url) {
             let token = self.inner.auth.token().await.map_err(Error::Auth)?;
             let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose()))
                 .map_err(|_| Error::Auth("the token is not a valid header value".into()))?;
             value.set_sensitive(true);
             headers.insert(AUTHORIZATION, value);
+            sent = Some(token);
         }
-        Ok(HttpRequest {
+        let request = HttpRequest {
             method: outgoing.method.clone(),
             url: outgoing.url.clone(),
             headers,
             body: outgoing.body.clone(),
-        })
+        };
+        Ok((request, sent))
     }
 }
 

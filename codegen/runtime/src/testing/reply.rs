@@ -17,6 +17,7 @@ pub(crate) enum ReplyKind {
     Respond { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
     GraphError { status: u16, code: String, message: String, headers: Vec<(String, String)> },
     Truncated { status: u16, headers: Vec<(String, String)>, body: Vec<u8>, declared: usize },
+    Unframed { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
     Drop,
 }
 
@@ -73,6 +74,16 @@ impl Reply {
         })
     }
 
+    /// Headers without a `Content-Length`, then `body`, ended by closing the connection
+    /// (HTTP/1.1 close-delimited): the client cannot know the size before reading.
+    pub fn unframed(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+        Reply::from(ReplyKind::Unframed {
+            status,
+            headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
+            body,
+        })
+    }
+
     /// The request is read, then the connection closes without a response.
     pub fn drop_connection() -> Reply {
         Reply::from(ReplyKind::Drop)
@@ -82,6 +93,7 @@ impl Reply {
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
         if let ReplyKind::Respond { headers, .. }
         | ReplyKind::Truncated { headers, .. }
+        | ReplyKind::Unframed { headers, .. }
         | ReplyKind::GraphError { headers, .. } = &mut self.kind
         {
             headers.push((name.to_owned(), value.into()));

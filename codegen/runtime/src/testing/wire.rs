@@ -125,11 +125,12 @@ pub(crate) async fn write_reply(
         }
         ReplyKind::Respond { status, headers, body } => {
             let len = body.len();
-            (status, headers, body, len)
+            (status, headers, body, Some(len))
         }
         ReplyKind::Truncated { status, headers, body, declared } => {
-            (status, headers, body, declared)
+            (status, headers, body, Some(declared))
         }
+        ReplyKind::Unframed { status, headers, body } => (status, headers, body, None),
         ReplyKind::GraphError { status, code, message, mut headers } => {
             let body = serde_json::json!({"error": {
                 "code": code,
@@ -143,7 +144,7 @@ pub(crate) async fn write_reply(
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
             let body = body.to_string().into_bytes();
             let len = body.len();
-            (status, headers, body, len)
+            (status, headers, body, Some(len))
         }
     };
     // Graph echoes client-request-id and names its own request-id on every response.
@@ -156,7 +157,10 @@ pub(crate) async fn write_reply(
     for (name, value) in &headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {declared}\r\nConnection: close\r\n\r\n"));
+    if let Some(declared) = declared {
+        head.push_str(&format!("Content-Length: {declared}\r\n"));
+    }
+    head.push_str("Connection: close\r\n\r\n");
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(&body);
     let _ = stream.write_all(&bytes).await;

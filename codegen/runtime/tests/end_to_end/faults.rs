@@ -429,3 +429,59 @@ async fn unsendable_path_parameters_send_nothing() {
     }
     assert!(server.requests().is_empty());
 }
+
+/// A JSON body of about `bytes` bytes: `{"value": "xxxx…"}`.
+fn big_json(bytes: usize) -> Vec<u8> {
+    graphgen_runtime::serde_json::to_vec(&json!({ "value": "x".repeat(bytes) })).unwrap()
+}
+
+/// Proves: a body over `max_response_bytes` is `Transport`/`TooLarge`, refused on its
+/// Content-Length, not retried; a body under the limit still decodes.
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, ME)
+            .reply(Reply::status(200).body("application/json", big_json(64 * 1024)))
+            .reply(Reply::status(200).body("application/json", big_json(8 * 1024))),
+    );
+    let client = server.client_builder().max_response_bytes(16 * 1024).build().unwrap();
+    let error = client.send_json::<Value>(get_me()).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Transport { source, .. } if source.kind() == TransportErrorKind::TooLarge),
+        "{error:?}"
+    );
+    // Refused on the announced size, before reading the body.
+    let message = error.to_string();
+    assert!(message.contains("Content-Length") && message.contains("limit of 16384"), "{message}");
+    assert_eq!(server.requests().len(), 1, "a refused body is not fetched again");
+
+    let got: Value = client.send_json(get_me()).await.unwrap();
+    assert_eq!(got["value"].as_str().map(str::len), Some(8 * 1024));
+}
+
+/// Proves: a body with no Content-Length (close-delimited) is read only up to the limit,
+/// then refused as `TooLarge`.
+#[tokio::test]
+async fn unframed_bodies_stop_at_the_limit() {
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, ME)
+            .reply(Reply::unframed(200, "application/json", big_json(1024 * 1024)))
+            .reply(Reply::unframed(200, "application/json", big_json(100))),
+    );
+    let client = server.client_builder().max_response_bytes(16 * 1024).build().unwrap();
+    let error = client.send_json::<Value>(get_me()).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Transport { source, .. } if source.kind() == TransportErrorKind::TooLarge),
+        "{error:?}"
+    );
+
+    // The transport stopped reading (the client's own check of a complete body would
+    // name its size instead).
+    assert!(error.to_string().contains("read past the limit"), "{error}");
+
+    // Under the limit, the same framing decodes.
+    let got: Value = client.send_json(get_me()).await.unwrap();
+    assert_eq!(got["value"].as_str().map(str::len), Some(100));
+}

@@ -9,7 +9,7 @@ use graphgen_runtime::serde_json::{Value, json};
 use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
 use graphgen_runtime::{
     ApiVersion, BoxError, BoxFuture, Client, Collection, Error, HttpRequest, HttpResponse, Method,
-    Path, Request, Secret, Transport, TransportError, token_fn,
+    Path, Request, Secret, TokenProvider, Transport, TransportError, TransportErrorKind, token_fn,
 };
 
 const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.very-secret-token";
@@ -138,6 +138,72 @@ async fn token_providers_refresh_between_attempts() {
     server.verify();
 }
 
+/// A provider whose token changes each time Graph refuses one (`rejected` says so).
+#[derive(Default)]
+struct Rotating {
+    generation: AtomicUsize,
+    rejections: AtomicUsize,
+}
+
+impl TokenProvider for Rotating {
+    fn token(&self) -> BoxFuture<'_, Result<Secret, BoxError>> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        Box::pin(async move { Ok(Secret::new(format!("token-{generation}"))) })
+    }
+
+    fn rejected(&self, token: &Secret) -> bool {
+        self.rejections.fetch_add(1, Ordering::SeqCst);
+        assert_eq!(token.expose(), format!("token-{}", self.generation.load(Ordering::SeqCst)));
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        true
+    }
+}
+
+/// Proves: a 401 makes the client tell the provider which token was refused and send the
+/// request (a POST) once more with the fresh one; a second 401 is returned, not looped on.
+#[tokio::test]
+async fn a_refused_token_is_replaced_once() {
+    let server = GraphServer::start().await;
+    let unauthorized = || Reply::graph_error(401, "InvalidAuthenticationToken", "expired");
+    server.route(
+        Route::new(Method::Post, ACTION)
+            .expect_any_authorization()
+            .reply(unauthorized())
+            .reply(Reply::accepted(server.url("/beta/op/1"), None)),
+    );
+    let provider = Arc::new(Rotating::default());
+    let client = server.client_builder().token_provider(provider.clone()).build();
+    client.unwrap().send_operation::<Value>(stop_transcription()).await.unwrap();
+    let sent: Vec<Option<String>> =
+        server.requests().iter().map(|r| r.header("authorization").map(str::to_owned)).collect();
+    assert_eq!(sent, [Some("Bearer token-0".into()), Some("Bearer token-1".into())]);
+
+    // Refused again with the fresh token: the second 401 is the answer.
+    let server = GraphServer::start().await;
+    server.route(Route::new(Method::Post, ACTION).expect_any_authorization().reply(unauthorized()));
+    let provider = Arc::new(Rotating::default());
+    let client = server.client_builder().token_provider(provider.clone()).build();
+    let error = client.unwrap().send_operation::<Value>(stop_transcription()).await.unwrap_err();
+    assert_eq!(error.status(), Some(StatusCode::UNAUTHORIZED), "{error:?}");
+    assert_eq!(server.requests().len(), 2);
+    assert_eq!(provider.rejections.load(Ordering::SeqCst), 1);
+}
+
+/// Proves: with a provider that cannot refresh (a fixed token), a 401 is sent once and
+/// returned.
+#[tokio::test]
+async fn a_fixed_token_is_not_resent_after_401() {
+    let server = GraphServer::start().await;
+    server.route(Route::new(Method::Post, ACTION).reply(Reply::graph_error(
+        401,
+        "InvalidAuthenticationToken",
+        "expired",
+    )));
+    let error = server.client().send_operation::<Value>(stop_transcription()).await.unwrap_err();
+    assert_eq!(error.status(), Some(StatusCode::UNAUTHORIZED));
+    assert_eq!(server.requests().len(), 1);
+}
+
 /// Proves: a failing token provider is a typed error and nothing is sent.
 #[tokio::test]
 async fn token_provider_failures_are_typed() {
@@ -191,6 +257,27 @@ async fn a_custom_transport_plugs_in() {
     assert_eq!(authorization.to_str().unwrap(), format!("Bearer {TOKEN}"));
     let debug = format!("{:?}", seen[0]);
     assert!(!debug.contains(TOKEN), "{debug}");
+}
+
+/// Proves: a custom transport is held to `max_response_bytes` too: its 11-byte body over
+/// a 4-byte limit is `TooLarge`.
+#[tokio::test]
+async fn a_custom_transport_is_held_to_the_size_limit() {
+    let recorder = Recorder::default();
+    let client = Client::builder()
+        .token(TOKEN)
+        .transport(recorder.clone())
+        .max_response_bytes(4)
+        .build()
+        .unwrap();
+    let error = client
+        .send_json::<Value>(Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Transport { source, .. } if source.kind() == TransportErrorKind::TooLarge),
+        "{error:?}"
+    );
 }
 
 /// Proves: the token appears in no Debug or Display output: not of the client, its

@@ -34,7 +34,7 @@ impl super::super::paths::CommunicationsCalls {
     ///
     /// `POST /communications/calls/logTeleconferenceDeviceQuality`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-logteleconferencedevicequality-permissions.md`, which was not found.
     ///
     /// **Returns** `()` on success.
     ///

@@ -72,7 +72,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/recordResponse`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-record-permissions.md`, which was not found.
     ///
     /// **Returns** a long-running operation handle; its body, when there is one, decodes as `RecordOperation`.
     ///

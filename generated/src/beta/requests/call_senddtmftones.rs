@@ -38,7 +38,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/sendDtmfTones`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-senddtmftones-permissions.md`, which was not found.
     ///
     /// **Returns** `SendDtmfTonesOperation`.
     ///

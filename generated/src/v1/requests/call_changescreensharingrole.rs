@@ -32,7 +32,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/changeScreenSharingRole`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-changescreensharingrole-permissions.md`, which was not found.
     ///
     /// **Returns** `()` on success.
     ///

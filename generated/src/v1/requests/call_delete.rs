@@ -4,7 +4,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `DELETE /communications/calls/{id}`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-delete-permissions.md`, which was not found.
     ///
     /// **Returns** `()` on success.
     ///

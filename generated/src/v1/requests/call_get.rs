@@ -4,7 +4,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `GET /communications/calls/{id}`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-get-permissions.md`, which was not found.
     ///
     /// **Returns** `Call`.
     ///

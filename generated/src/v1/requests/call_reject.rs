@@ -37,7 +37,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/reject`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-reject-permissions.md`, which was not found.
     ///
     /// **Returns** `()` on success.
     ///

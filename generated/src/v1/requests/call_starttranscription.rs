@@ -30,7 +30,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/microsoft.graph.StartTranscription`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-starttranscription-permissions.md`, which was not found.
     ///
     /// **Returns** a long-running operation handle; its body, when there is one, decodes as `StartTranscriptionOperation`.
     ///

@@ -33,7 +33,7 @@ impl super::super::paths::CommunicationsCallsItem {
     ///
     /// `POST /communications/calls/{id}/subscribeToTone`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/call-subscribetotone-permissions.md`, which was not found.
     ///
     /// **Returns** `SubscribeToToneOperation`.
     ///

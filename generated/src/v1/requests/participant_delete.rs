@@ -4,7 +4,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
     ///
     /// `DELETE /communications/calls/{id}/participants/{id}`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/participant-delete-permissions.md`, which was not found.
     ///
     /// **Returns** `()` on success.
     ///

@@ -30,7 +30,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
     ///
     /// `POST /communications/calls/{id}/participants/{id}/stopHoldMusic`
     ///
-    /// **Permissions:** the docs state none.
+    /// **Permissions:** not stated here: the page takes them from `../includes/permissions/participant-stopholdmusic-permissions.md`, which was not found.
     ///
     /// **Returns** a long-running operation handle; its body, when there is one, decodes as `StopHoldMusicOperation`.
     ///

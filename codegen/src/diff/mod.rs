@@ -1,0 +1,193 @@
+//! The API change report: what changed between two spec folders, as a maintainer needs
+//! to know after a doc update (`graphgen diff OLD NEW`). Every change is marked breaking
+//! or not, by the rules in [`Change::breaking`]'s documentation.
+//!
+//! - `actions`: API pages: operations, parameters, requiredness, responses, permissions;
+//! - `types`: resource pages: types, properties, enum members, base types;
+//! - `render`: Markdown and JSON output.
+
+mod actions;
+mod render;
+mod types;
+
+use serde::Serialize;
+
+use crate::SpecSet;
+use crate::spec::{ApiVersion, TypeExpr};
+
+pub use render::{to_json, to_markdown};
+
+/// What kind of change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A page describing an action appeared.
+    ActionAdded,
+    /// A page describing an action disappeared.
+    ActionRemoved,
+    /// An HTTP operation (method + path) of an action appeared.
+    OperationAdded,
+    /// An HTTP operation of an action disappeared.
+    OperationRemoved,
+    /// An operation became deprecated.
+    OperationDeprecated,
+    /// A request body parameter appeared.
+    ParamAdded,
+    /// A request body parameter disappeared.
+    ParamRemoved,
+    /// A request body parameter's type changed.
+    ParamRetyped,
+    /// A request body parameter became required.
+    ParamNowRequired,
+    /// A request body parameter is no longer required.
+    ParamNoLongerRequired,
+    /// The success status codes changed.
+    StatusChanged,
+    /// The response body type changed.
+    ResponseTypeChanged,
+    /// A `Location` header (operation semantics) appeared or disappeared.
+    LocationChanged,
+    /// The permissions changed.
+    PermissionsChanged,
+    /// A type appeared.
+    TypeAdded,
+    /// A type disappeared.
+    TypeRemoved,
+    /// A type's base type changed.
+    BaseTypeChanged,
+    /// A property appeared.
+    PropertyAdded,
+    /// A property disappeared.
+    PropertyRemoved,
+    /// A property's type changed.
+    PropertyRetyped,
+    /// An enum member appeared.
+    MemberAdded,
+    /// An enum member disappeared.
+    MemberRemoved,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Change {
+    /// The API version.
+    pub version: ApiVersion,
+    /// What changed: the page stem (`call-answer`) or type name (`call`).
+    pub item: String,
+    /// What kind of change.
+    pub kind: ChangeKind,
+    /// The details, for people (`` `all` (Boolean) ``, `202 → 200`).
+    pub detail: String,
+    /// Whether code written against the old API can break: removals, retypings, new
+    /// required inputs, changed success statuses or response types, new base types. Additions
+    /// of optional inputs, of actions, types, properties and (open) enum members, and
+    /// permission changes are not breaking.
+    pub breaking: bool,
+}
+
+/// The report: every change, sorted by version, item, kind, detail.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The old specs folder, as given.
+    pub old: String,
+    /// The new specs folder, as given.
+    pub new: String,
+    /// The changes.
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    /// How many changes are breaking.
+    pub fn breaking(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaking).count()
+    }
+}
+
+/// Compare two spec sets.
+pub fn compare(old: &SpecSet, new: &SpecSet, old_label: &str, new_label: &str) -> Report {
+    let mut changes = Vec::new();
+    actions::compare(old, new, &mut changes);
+    types::compare(old, new, &mut changes);
+    changes.sort();
+    changes.dedup();
+    Report { old: old_label.to_string(), new: new_label.to_string(), changes }
+}
+
+/// A type expression as one string, for details and comparison: names compared without
+/// case (the docs write `mediaPrompt` and `MediaPrompt` for one type).
+pub(crate) fn type_text(expr: &TypeExpr) -> String {
+    match expr {
+        TypeExpr::Primitive { name } => name.as_str().to_string(),
+        TypeExpr::Named { name, .. } => name.clone(),
+        TypeExpr::Collection { item } => format!("Collection({})", type_text(item)),
+        TypeExpr::Union { variants } => {
+            variants.iter().map(type_text).collect::<Vec<_>>().join(" or ")
+        }
+        TypeExpr::Unknown { text } => format!("unknown `{text}`"),
+    }
+}
+
+/// Whether two type expressions name the same type.
+pub(crate) fn same_type(a: &TypeExpr, b: &TypeExpr) -> bool {
+    type_text(a).eq_ignore_ascii_case(&type_text(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::PageSpec;
+
+    fn page(params: &str, codes: &str) -> PageSpec {
+        let json = format!(
+            r#"{{"page": "api", "format": 1, "stem": "call-x", "version": "v1.0", "version_source": "path",
+            "source": "x.md", "doc_url": "u", "front_matter": {{}}, "title": "call: x", "description": "",
+            "operations": [{{"method": "POST", "path": "/calls/{{id}}/x", "segments": [], "line": 1}}],
+            "permissions": {{"source": {{"kind": "missing"}}}},
+            "request_body": {{"kind": {{"kind": "parameters"}}, "params": [{params}]}},
+            "response": {{"status_codes": [{codes}]}}}}"#
+        );
+        PageSpec::from_json(&json).unwrap()
+    }
+
+    fn param(name: &str, ty: &str, required: bool) -> String {
+        let req = if required { r#", "required": "required""# } else { "" };
+        format!(
+            r#"{{"name": "{name}", "type": {{"kind": "primitive", "name": "{ty}"}}, "type_text": "{ty}", "line": 1{req}}}"#
+        )
+    }
+
+    fn code(c: u16) -> String {
+        format!(r#"{{"code": {c}, "line": 1}}"#)
+    }
+
+    fn diff(old: PageSpec, new: PageSpec) -> Vec<(ChangeKind, bool)> {
+        let r = compare(&SpecSet::from_specs([old]), &SpecSet::from_specs([new]), "a", "b");
+        r.changes.iter().map(|c| (c.kind, c.breaking)).collect()
+    }
+
+    #[test]
+    fn breaking_rules() {
+        let a = param("a", "String", false);
+        let base = || page(&a, &code(202));
+        // A new optional parameter is not breaking; a new required one is.
+        let b = format!("{a}, {}", param("b", "Int32", false));
+        assert_eq!(diff(base(), page(&b, &code(202))), [(ChangeKind::ParamAdded, false)]);
+        let b = format!("{a}, {}", param("b", "Int32", true));
+        assert_eq!(diff(base(), page(&b, &code(202))), [(ChangeKind::ParamAdded, true)]);
+        // Retyped, now required, removed.
+        assert_eq!(
+            diff(base(), page(&param("a", "Int32", false), &code(202))),
+            [(ChangeKind::ParamRetyped, true)]
+        );
+        assert_eq!(
+            diff(base(), page(&param("a", "String", true), &code(202))),
+            [(ChangeKind::ParamNowRequired, true)]
+        );
+        assert_eq!(diff(base(), page("", &code(202))), [(ChangeKind::ParamRemoved, true)]);
+        // 202 -> 200 breaks; 202 -> 202 or 200 does not.
+        assert_eq!(diff(base(), page(&a, &code(200))), [(ChangeKind::StatusChanged, true)]);
+        let both = format!("{}, {}", code(202), code(200));
+        assert_eq!(diff(base(), page(&a, &both)), [(ChangeKind::StatusChanged, false)]);
+        assert!(diff(base(), base()).is_empty());
+    }
+}
