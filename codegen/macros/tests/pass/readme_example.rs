@@ -23,9 +23,8 @@ graphgen_macros::action! {
     }
 }
 
-// trybuild's CARGO_MANIFEST_DIR is `target/tests/trybuild/graphgen-macros`; the seed
-// pages are in `../shared/seeds` beside the repository.
-graphgen_macros::action!(doc = "../../../../../shared/seeds/call-stoptranscription.md");
+// Relative to CARGO_MANIFEST_DIR (tests/ui.rs puts the seed page there).
+graphgen_macros::action!(doc = "docs/call-stoptranscription.md");
 
 use start_transcription::beta::{Graph, requests::CallStartTranscriptionRequest, types};
 

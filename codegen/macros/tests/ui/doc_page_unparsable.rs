@@ -1,5 +1,5 @@
-// trybuild compiles this file from `target/tests/trybuild/graphgen-macros`, its
-// CARGO_MANIFEST_DIR: the page is this crate's `tests/ui/pages/unclosed-fence.md`.
-graphgen_macros::action!(doc = "../../../../codegen/macros/tests/ui/pages/unclosed-fence.md");
+// Relative to CARGO_MANIFEST_DIR: tests/ui.rs copies this crate's
+// `tests/ui/pages/unclosed-fence.md` there.
+graphgen_macros::action!(doc = "docs/unclosed-fence.md");
 
 fn main() {}
