@@ -24,7 +24,8 @@ graphgen_macros::action! {
 }
 
 // Relative to CARGO_MANIFEST_DIR (tests/ui.rs puts the seed page there).
-graphgen_macros::action!(doc = "docs/call-stoptranscription.md");
+graphgen_macros::action!(doc = "docs/call-stoptranscription.md"); // mod call_stoptranscription
+graphgen_macros::action!(doc = "docs/call-stoptranscription.md" => stop_transcription); // or named
 
 use start_transcription::beta::{Graph, requests::CallStartTranscriptionRequest, types};
 
@@ -46,5 +47,5 @@ async fn stop(client: graphgen_runtime::Client, call_id: &str) -> graphgen_runti
 
 fn main() {
     // Type-checked, not run: there is no Graph to talk to here.
-    let _ = (start, stop);
+    let _ = (start, stop, stop_transcription::beta::Graph::new);
 }
