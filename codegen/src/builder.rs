@@ -95,8 +95,9 @@ impl Builder {
         self
     }
 
-    /// The root file: [`RootKind::Module`] (`mod.rs`, the default) or
-    /// [`RootKind::Crate`] (`lib.rs`, what the `msgraph-typed` crate uses).
+    /// The root file: [`RootKind::Module`] (`mod.rs`, the default),
+    /// [`RootKind::Crate`] (`lib.rs`, what the `msgraph-typed` crate uses) or
+    /// [`RootKind::Inline`] (one `mod.rs`, every module inline).
     pub fn root(mut self, root: RootKind) -> Builder {
         self.options.root = root;
         self

@@ -7,6 +7,8 @@
 //! - [`source`]: where doc pages come from (a tree, a page, a `.tar.gz`);
 //! - [`distill`]: markdown -> spec;
 //! - [`catalog`]: type names -> the resource pages that define them;
+//! - [`declare`]: actions declared in Rust source (the `action!` proc-macro's input)
+//!   -> specs -> the emitter;
 //! - [`store`]: the `specs/` folder;
 //! - [`job`]: the distill job the CLI runs (sources, selection, writing, report);
 //! - [`diff`]: the API change report between two spec folders;
@@ -17,6 +19,7 @@
 
 mod builder;
 pub mod catalog;
+pub mod declare;
 pub mod diff;
 pub mod distill;
 pub mod emit;

@@ -19,8 +19,9 @@ pub struct Args {
     /// reach. Repeatable. Default: every API spec.
     #[arg(long, value_name = "GLOB")]
     pub only: Vec<String>,
-    /// The root file: `crate` (lib.rs with a cargo feature per version) or `module`
-    /// (mod.rs for include!, what the build.rs Builder writes).
+    /// The root file: `crate` (lib.rs with a cargo feature per version), `module`
+    /// (mod.rs for include!, what the build.rs Builder writes) or `inline` (one mod.rs
+    /// with every module inline: what the `action!` macro expands to).
     #[arg(long, value_enum, default_value_t = Root::Crate)]
     pub root: Root,
 }
@@ -32,6 +33,8 @@ pub enum Root {
     Crate,
     /// `mod.rs` for `include!`.
     Module,
+    /// One `mod.rs`, every module inline (the `action!` macro's expansion).
+    Inline,
 }
 
 impl Args {
@@ -40,6 +43,7 @@ impl Args {
         let root = match self.root {
             Root::Crate => RootKind::Crate,
             Root::Module => RootKind::Module,
+            Root::Inline => RootKind::Inline,
         };
         Builder::new().specs(&self.specs).only(self.only.clone()).root(root).cargo_metadata(false)
     }

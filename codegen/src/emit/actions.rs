@@ -212,7 +212,7 @@ fn request_struct(
         fields.push(field_tokens(&rust, &param.name, ty, false, &doc));
     }
     let doc = docs::doc_attrs(&docs::paragraphs([
-        format!("The request body of [{}]({}).", docs::plain(&page.title), page.doc_url),
+        format!("The request body of {}.", docs::page_ref(&page.title, &page.doc_url)),
         docs::sanitize(&page.request_body.description, base),
         "Every parameter is optional in the type (`Default` and struct update syntax fill \
          in the rest); `new` takes the ones the docs mark required."
@@ -487,6 +487,8 @@ fn function_doc(
     if let Some(Some(note)) = &op.deprecated {
         parts.push(format!("**Deprecated:** {}", docs::plain(note)));
     }
-    parts.push(docs::doc_link(&page.doc_url));
+    if !page.doc_url.is_empty() {
+        parts.push(docs::doc_link(&page.doc_url));
+    }
     docs::paragraphs(parts)
 }

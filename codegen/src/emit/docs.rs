@@ -351,6 +351,12 @@ pub fn doc_link(url: &str) -> String {
     format!("[Microsoft Graph documentation]({url})")
 }
 
+/// A page named by its title, linked when it has a URL (an action declared with
+/// `action!` may have none).
+pub fn page_ref(title: &str, url: &str) -> String {
+    if url.is_empty() { plain(title) } else { format!("[{}]({url})", plain(title)) }
+}
+
 /// Escape text for use inside a markdown code span (backticks cannot be escaped in
 /// one: the span is widened instead).
 pub fn code(text: &str) -> String {

@@ -4,7 +4,8 @@
 //! and the proc-macro: they all call [`emit_tokens`] (tokens, per file) and format
 //! with [`format_file`] (prettyplease, at the file level only), so the same specs give
 //! the same bytes whichever way they are used. [`inline_tokens`] gives the whole tree
-//! as one token stream with inline modules, for macro expansion.
+//! as one token stream with inline modules, for macro expansion; [`RootKind::Inline`]
+//! writes exactly those tokens as one file.
 //!
 //! Modules, one job each: [`names`] (the naming rule), [`index`] (type resolution,
 //! inheritance, reachability), [`types`] (structs and enums), [`nav`] (the URL tree
@@ -47,6 +48,10 @@ pub enum RootKind {
     /// `mod.rs` for `include!` (build.rs output): the version modules only, no inner
     /// attributes and no features.
     Module,
+    /// One file, `mod.rs`, holding what [`RootKind::Module`] writes with every module
+    /// inline: what the `graphgen_macros::action!` macro expands to inside the `mod` it
+    /// declares (the tokens of [`inline_tokens`]).
+    Inline,
 }
 
 /// A formatted output file.

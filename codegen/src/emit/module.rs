@@ -179,7 +179,7 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>) -> Module {
             let doc = docs::inner_doc_attrs(&doc);
             ("lib.rs", quote!(#doc #![deny(missing_docs)]))
         }
-        RootKind::Module => ("mod.rs", quote!()),
+        RootKind::Module | RootKind::Inline => ("mod.rs", quote!()),
     };
     let children = versions
         .into_iter()
@@ -189,7 +189,7 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>) -> Module {
             // prettyplease's output and `graphgen check` would then fail.
             let attrs = match kind {
                 RootKind::Crate => quote!(#[cfg(feature = #name)] #[rustfmt::skip]),
-                RootKind::Module => quote!(#[rustfmt::skip]),
+                RootKind::Module | RootKind::Inline => quote!(#[rustfmt::skip]),
             };
             (attrs, true, name.to_string(), module)
         })
@@ -446,13 +446,20 @@ pub fn emit_tokens(
 ) -> Result<(Vec<TokenFile>, Vec<EmitDiagnostic>), EmitError> {
     let (root, diagnostics) = build(set, options)?;
     let mut files = Vec::new();
-    root.into_files(&mut files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    if options.root == RootKind::Inline {
+        let Module { path, sources, .. } = &root;
+        let (path, sources) = (path.clone(), sources.clone());
+        files.push(TokenFile { path, sources, tokens: root.into_inline(true) });
+    } else {
+        root.into_files(&mut files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     Ok((files, diagnostics))
 }
 
 /// The whole output as one token stream with inline modules (no inner attributes at
-/// the top), for macro expansion.
+/// the top), for macro expansion: the tokens of the one file [`RootKind::Inline`]
+/// writes (with that root kind).
 pub fn inline_tokens(set: &SpecSet, options: &EmitOptions) -> Result<TokenStream, EmitError> {
     let (root, _) = build(set, options)?;
     Ok(root.into_inline(true))

@@ -1,0 +1,51 @@
+// The README's examples compile: both forms, called like generated code.
+
+graphgen_macros::action! {
+    /// Start the transcription of a call.
+    #[beta]
+    POST "/communications/calls/{id}/startTranscription" => start_transcription {
+        path {
+            /// The call's id.
+            id
+        }
+        permissions {
+            delegated_work: not_supported,
+            delegated_personal: not_supported,
+            application: "Calls.AccessMedia.All",
+        }
+        body {
+            /// The language of the transcription (`en-us`).
+            language: String,
+            /// Echoed in the notifications about the operation.
+            clientContext?: String,
+        }
+        returns 202 startTranscriptionOperation;
+    }
+}
+
+// Relative to CARGO_MANIFEST_DIR (tests/ui.rs puts the seed page there).
+graphgen_macros::action!(doc = "docs/call-stoptranscription.md"); // mod call_stoptranscription
+graphgen_macros::action!(doc = "docs/call-stoptranscription.md" => stop_transcription); // or named
+
+use start_transcription::beta::{Graph, requests::CallStartTranscriptionRequest, types};
+
+async fn start(
+    client: graphgen_runtime::Client,
+    call_id: &str,
+) -> graphgen_runtime::Result<graphgen_runtime::Operation<types::StartTranscriptionOperation>> {
+    let request = CallStartTranscriptionRequest::new("en-us".into());
+    Graph::new(client).communications().call(call_id).start_transcription(&request).await
+}
+
+async fn stop(client: graphgen_runtime::Client, call_id: &str) -> graphgen_runtime::Result<()> {
+    use call_stoptranscription::beta::{Graph, requests::CallStopTranscriptionRequest};
+    let request = CallStopTranscriptionRequest { language: Some("en-us".into()), ..Default::default() };
+    let operation = Graph::new(client).communications().call(call_id).stop_transcription(&request).await?;
+    let _done = operation.wait().await?;
+    Ok(())
+}
+
+fn main() {
+    // Type-checked, not run: there is no Graph to talk to here.
+    let _ = (start, stop, stop_transcription::beta::Graph::new);
+}

@@ -1,0 +1,3 @@
+graphgen_macros::action!(doc = "docs/no-such-page.md");
+
+fn main() {}

@@ -1,0 +1,11 @@
+graphgen_macros::action! {
+    /// Start the transcription of a call.
+    #[beta]
+    POST "/communications/calls/{id}/startTranscription" => start_transcription {
+        path { id }
+        body { language: String }
+        returns 202 StartTranscriptionOperatoin;
+    }
+}
+
+fn main() {}

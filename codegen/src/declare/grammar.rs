@@ -1,0 +1,685 @@
+//! The input grammar of `action!`, parsed with syn into a syntax tree that keeps the
+//! span of every token a later check may need to point at. No meaning is given here
+//! (which methods, types or names exist): `lower` does that.
+//!
+//! ```text
+//! input       = inner-attr* item*                    inner-attr: #![specs = "dir"]
+//! item        = page | action
+//! page        = "doc" "=" STRING ("=>" IDENT)? ";"?
+//! action      = outer-attr* METHOD STRING "=>" IDENT "{" section* "}" ";"?
+//! outer-attr  = /// docs | #[beta] | #[v1] | #[doc_url = STRING]
+//! section     = "path" "{" params "}"
+//!             | "body" "{" params "}" | "body" type ";"
+//!             | "permissions" "{" (row ","?)* "}"
+//!             | "returns" INT type? ("+" "Location" ("(" type ")")?)? ";"
+//! params      = (doc* NAME "?"? (":" type)? ","?)*    NAME: an identifier or a string
+//!                                                      (a path parameter's type defaults
+//!                                                      to String; a field's is required)
+//! row         = KIND ":" (STRING ("|" STRING)* ("(" "higher" ":" STRING ("," STRING)* ")")?
+//!                        | "not_supported" | "none")
+//! type        = atom ("|" atom)*
+//! atom        = IDENT (("." | "::") IDENT)* (("(" type ")") | ("<" type ">"))?
+//! ```
+
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Ident, Lit, LitInt, LitStr, Meta, Token, braced, parenthesized};
+
+/// A whole `action!` input.
+pub struct Input {
+    /// `#![specs = "dir"]`: the specs folder Graph type names resolve against.
+    pub specs: Option<LitStr>,
+    /// The declarations, in order.
+    pub items: Vec<Item>,
+}
+
+/// One declaration.
+pub enum Item {
+    /// An action spelled out in the grammar.
+    Action(Box<ActionDecl>),
+    /// `doc = "page.md"`: an action read from a doc page.
+    Page(PageDecl),
+}
+
+/// `doc = "docs/call-starttranscription.md" => module`.
+pub struct PageDecl {
+    /// The page's path, relative to `CARGO_MANIFEST_DIR`.
+    pub path: LitStr,
+    /// The module to declare (default: the page's file name in snake case).
+    pub module: Option<Ident>,
+}
+
+/// An action declared in the grammar.
+pub struct ActionDecl {
+    /// The doc comment's text (the page's description), one line per `///`.
+    pub docs: String,
+    /// `#[beta]` / `#[v1]`, with the attribute's span.
+    pub version: Option<(crate::spec::ApiVersion, Span)>,
+    /// `#[doc_url = "..."]`.
+    pub doc_url: Option<LitStr>,
+    /// The HTTP method as written.
+    pub method: Ident,
+    /// The path template.
+    pub path: LitStr,
+    /// The module the action is declared in.
+    pub module: Ident,
+    /// `path { ... }`: the path parameters (the section keyword, the parameters).
+    pub path_params: Option<(Ident, Vec<ParamDecl>)>,
+    /// `body ...`.
+    pub body: Option<BodyDecl>,
+    /// `returns ...`.
+    pub returns: Option<ReturnsDecl>,
+    /// `permissions { ... }`.
+    pub permissions: Option<(Ident, Vec<PermissionDecl>)>,
+}
+
+/// A path parameter or body field.
+pub struct ParamDecl {
+    /// Its doc comment.
+    pub docs: String,
+    /// Its name as the JSON (or the path template) writes it.
+    pub name: Name,
+    /// `name?: T` or `name: Option<T>`.
+    pub optional: bool,
+    /// Its type.
+    pub ty: TypeAst,
+}
+
+/// A field name: an identifier (keywords allowed: `type`) or a string for names that
+/// are not identifiers (`"@odata.type"`).
+#[derive(Clone)]
+pub enum Name {
+    /// `clientContext`
+    Ident(Ident),
+    /// `"@odata.type"`
+    Str(LitStr),
+}
+
+impl Name {
+    /// The name's text.
+    pub fn value(&self) -> String {
+        match self {
+            Name::Ident(i) => i.unraw().to_string(),
+            Name::Str(s) => s.value(),
+        }
+    }
+
+    /// Where it is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Name::Ident(i) => i.span(),
+            Name::Str(s) => s.span(),
+        }
+    }
+}
+
+/// The `body` section.
+pub enum BodyDecl {
+    /// `body { fields }`: a JSON object with these members.
+    Fields(Ident, Vec<ParamDecl>),
+    /// `body Type;`: a resource (or `Stream`).
+    Type(Ident, TypeAst),
+}
+
+/// `returns 202 startTranscriptionOperation + Location(commsOperation);`
+pub struct ReturnsDecl {
+    /// The `returns` keyword.
+    pub keyword: Ident,
+    /// The success status.
+    pub status: LitInt,
+    /// The body type.
+    pub body: Option<TypeAst>,
+    /// `+ Location`, with the type the header points to.
+    pub location: Option<(Ident, Option<TypeAst>)>,
+}
+
+/// A permissions row: `application: "Calls.AccessMedia.All"`.
+pub struct PermissionDecl {
+    /// The permission type as written (`delegated_work`, `delegated_personal`,
+    /// `application`).
+    pub kind: Ident,
+    /// What the row grants.
+    pub value: PermissionValueDecl,
+}
+
+/// What a permissions row says.
+pub enum PermissionValueDecl {
+    /// Scopes: any one of `least`; `higher` also work.
+    Scopes {
+        /// Least privileged scopes.
+        least: Vec<LitStr>,
+        /// Higher privileged scopes.
+        higher: Vec<LitStr>,
+    },
+    /// `not_supported`
+    NotSupported(Ident),
+    /// `none`: no permission needed.
+    NoneRequired(Ident),
+}
+
+/// A type as written.
+#[derive(Clone)]
+pub enum TypeAst {
+    /// A name: `String`, `i32`, `prompt`, `microsoft.graph.callRecords.session`,
+    /// `serde_json::Value`.
+    Name {
+        /// The identifiers.
+        parts: Vec<Ident>,
+        /// The separator used (`"."` or `"::"`).
+        separator: &'static str,
+    },
+    /// A name applied to a type: `collection(prompt)`, `Vec<prompt>`, `Option<String>`.
+    Applied {
+        /// The name (`collection`, `Vec`, `Option`).
+        name: Ident,
+        /// The argument.
+        arg: Box<TypeAst>,
+    },
+    /// `A | B`: one of several types.
+    Union(Vec<TypeAst>),
+}
+
+impl TypeAst {
+    /// The span of the whole type (joined where the compiler can, else the first token).
+    pub fn span(&self) -> Span {
+        match self {
+            TypeAst::Name { parts, .. } => join(parts.first(), parts.last()),
+            TypeAst::Applied { name, arg } => name.span().join(arg.span()).unwrap_or(name.span()),
+            TypeAst::Union(variants) => {
+                let first = variants.first().map(TypeAst::span).unwrap_or_else(Span::call_site);
+                let last = variants.last().map(TypeAst::span).unwrap_or(first);
+                first.join(last).unwrap_or(first)
+            }
+        }
+    }
+
+    /// The type as the docs would write it (`collection(prompt)`), for `type_text`.
+    pub fn text(&self) -> String {
+        match self {
+            TypeAst::Name { parts, separator } => {
+                parts.iter().map(|p| p.unraw().to_string()).collect::<Vec<_>>().join(separator)
+            }
+            TypeAst::Applied { name, arg } => match name.to_string().as_str() {
+                "Vec" | "Option" => format!("{name}<{}>", arg.text()),
+                _ => format!("{name}({})", arg.text()),
+            },
+            TypeAst::Union(variants) => {
+                variants.iter().map(TypeAst::text).collect::<Vec<_>>().join(" or ")
+            }
+        }
+    }
+}
+
+fn join(first: Option<&Ident>, last: Option<&Ident>) -> Span {
+    match (first, last) {
+        (Some(f), Some(l)) => f.span().join(l.span()).unwrap_or(f.span()),
+        (Some(f), None) => f.span(),
+        _ => Span::call_site(),
+    }
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut specs = None;
+        for attr in Attribute::parse_inner(input)? {
+            if attr.path().is_ident("specs") {
+                if specs.is_some() {
+                    return Err(syn::Error::new(attr.span(), "`#![specs]` given twice"));
+                }
+                specs = Some(string_value(&attr)?);
+            } else {
+                return Err(syn::Error::new(
+                    attr.span(),
+                    "unknown inner attribute: expected `#![specs = \"dir\"]` (the specs folder \
+                     Graph type names resolve against)",
+                ));
+            }
+        }
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        if items.is_empty() {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "nothing declared: expected an action (`POST \"/path\" => name { ... }`) or a doc \
+                 page (`doc = \"page.md\"`)",
+            ));
+        }
+        Ok(Input { specs, items })
+    }
+}
+
+impl Parse for Item {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Ident) && input.peek2(Token![=]) && !input.peek2(Token![=>]) {
+            let key: Ident = input.parse()?;
+            if key != "doc" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown key `{key}`: expected `doc = \"page.md\"`"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let path: LitStr = input.parse()?;
+            let module = if input.peek(Token![=>]) {
+                input.parse::<Token![=>]>()?;
+                Some(input.call(Ident::parse_any)?)
+            } else {
+                None
+            };
+            eat_separator(input);
+            return Ok(Item::Page(PageDecl { path, module }));
+        }
+        Ok(Item::Action(Box::new(input.parse()?)))
+    }
+}
+
+impl Parse for ActionDecl {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut docs = Vec::new();
+        let mut version = None;
+        let mut doc_url = None;
+        for attr in Attribute::parse_outer(input)? {
+            if attr.path().is_ident("doc") {
+                docs.push(string_value(&attr)?.value());
+            } else if attr.path().is_ident("beta") || attr.path().is_ident("v1") {
+                attr.meta.require_path_only()?;
+                if version.is_some() {
+                    return Err(syn::Error::new(attr.span(), "the version is given twice"));
+                }
+                let v = if attr.path().is_ident("beta") {
+                    crate::spec::ApiVersion::Beta
+                } else {
+                    crate::spec::ApiVersion::V1
+                };
+                version = Some((v, attr.span()));
+            } else if attr.path().is_ident("doc_url") {
+                doc_url = Some(string_value(&attr)?);
+            } else {
+                return Err(syn::Error::new(
+                    attr.path().span(),
+                    "unknown attribute: expected a doc comment, `#[beta]`, `#[v1]` or \
+                     `#[doc_url = \"https://…\"]`",
+                ));
+            }
+        }
+        let lookahead = input.lookahead1();
+        if !lookahead.peek(Ident::peek_any) {
+            return Err(syn::Error::new(
+                input.span(),
+                "expected an HTTP method (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`) starting an \
+                 action, or `doc = \"page.md\"`",
+            ));
+        }
+        let method = input.call(Ident::parse_any)?;
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(e.span(), "expected the path template as a string: `\"/me/events\"`")
+        })?;
+        input.parse::<Token![=>]>().map_err(|e| {
+            syn::Error::new(e.span(), "expected `=> module_name` after the path template")
+        })?;
+        let module = input.call(Ident::parse_any)?;
+        let content;
+        braced!(content in input);
+        let mut decl = ActionDecl {
+            docs: docs_text(&docs),
+            version,
+            doc_url,
+            method,
+            path,
+            module,
+            path_params: None,
+            body: None,
+            returns: None,
+            permissions: None,
+        };
+        while !content.is_empty() {
+            let keyword = content.call(Ident::parse_any)?;
+            let twice = |k: &Ident| syn::Error::new(k.span(), format!("`{k}` is given twice"));
+            match keyword.to_string().as_str() {
+                "path" => {
+                    if decl.path_params.is_some() {
+                        return Err(twice(&keyword));
+                    }
+                    let inner;
+                    braced!(inner in content);
+                    decl.path_params = Some((keyword, params(&inner, false)?));
+                }
+                "body" => {
+                    if decl.body.is_some() {
+                        return Err(twice(&keyword));
+                    }
+                    decl.body = Some(if content.peek(syn::token::Brace) {
+                        let inner;
+                        braced!(inner in content);
+                        BodyDecl::Fields(keyword, params(&inner, true)?)
+                    } else {
+                        let ty = content.parse()?;
+                        content.parse::<Token![;]>()?;
+                        BodyDecl::Type(keyword, ty)
+                    });
+                }
+                "returns" => {
+                    if decl.returns.is_some() {
+                        return Err(twice(&keyword));
+                    }
+                    let status: LitInt = content.parse().map_err(|e| {
+                        syn::Error::new(
+                            e.span(),
+                            "expected the success status code: `returns 200 T;`",
+                        )
+                    })?;
+                    let body =
+                        if content.peek(Ident::peek_any) { Some(content.parse()?) } else { None };
+                    let location = if content.peek(Token![+]) {
+                        content.parse::<Token![+]>()?;
+                        let name = content.call(Ident::parse_any)?;
+                        if name != "Location" {
+                            return Err(syn::Error::new(
+                                name.span(),
+                                "expected `Location` (a `Location` header to follow)",
+                            ));
+                        }
+                        let ty = if content.peek(syn::token::Paren) {
+                            let inner;
+                            parenthesized!(inner in content);
+                            Some(inner.parse()?)
+                        } else {
+                            None
+                        };
+                        Some((name, ty))
+                    } else {
+                        None
+                    };
+                    content.parse::<Token![;]>()?;
+                    decl.returns = Some(ReturnsDecl { keyword, status, body, location });
+                }
+                "permissions" => {
+                    if decl.permissions.is_some() {
+                        return Err(twice(&keyword));
+                    }
+                    let inner;
+                    braced!(inner in content);
+                    let mut rows = Vec::new();
+                    while !inner.is_empty() {
+                        rows.push(inner.parse()?);
+                        if !inner.is_empty() {
+                            inner.parse::<Token![,]>()?;
+                        }
+                    }
+                    decl.permissions = Some((keyword, rows));
+                }
+                other => {
+                    return Err(syn::Error::new(
+                        keyword.span(),
+                        format!(
+                            "unknown section `{other}`: expected `path`, `body`, `returns` or \
+                             `permissions`"
+                        ),
+                    ));
+                }
+            }
+            eat_separator(&content);
+        }
+        eat_separator(input);
+        Ok(decl)
+    }
+}
+
+fn eat_separator(input: ParseStream) {
+    while input.peek(Token![;]) || input.peek(Token![,]) {
+        let _ = input.parse::<proc_macro2::TokenTree>();
+    }
+}
+
+/// Parameters; without `typed`, a parameter may leave out its type (`String`).
+fn params(input: ParseStream, typed: bool) -> syn::Result<Vec<ParamDecl>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        let mut docs = Vec::new();
+        for attr in Attribute::parse_outer(input)? {
+            if !attr.path().is_ident("doc") {
+                return Err(syn::Error::new(
+                    attr.span(),
+                    "only doc comments may precede a parameter",
+                ));
+            }
+            docs.push(string_value(&attr)?.value());
+        }
+        let name = if input.peek(LitStr) {
+            Name::Str(input.parse()?)
+        } else {
+            Name::Ident(input.call(Ident::parse_any)?)
+        };
+        let optional = if input.peek(Token![?]) {
+            input.parse::<Token![?]>()?;
+            true
+        } else {
+            false
+        };
+        let ty: TypeAst = if typed || input.peek(Token![:]) {
+            input.parse::<Token![:]>()?;
+            input.parse()?
+        } else {
+            TypeAst::Name { parts: vec![Ident::new("String", name.span())], separator: "." }
+        };
+        let (optional, ty) = match ty {
+            TypeAst::Applied { name, arg } if name == "Option" => (true, *arg),
+            other => (optional, other),
+        };
+        out.push(ParamDecl { docs: docs_text(&docs), name, optional, ty });
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
+impl Parse for PermissionDecl {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let kind = input.call(Ident::parse_any)?;
+        input.parse::<Token![:]>()?;
+        let value = if input.peek(LitStr) {
+            let mut least = vec![input.parse::<LitStr>()?];
+            while input.peek(Token![|]) {
+                input.parse::<Token![|]>()?;
+                least.push(input.parse()?);
+            }
+            let mut higher = Vec::new();
+            if input.peek(syn::token::Paren) {
+                let inner;
+                parenthesized!(inner in input);
+                let word = inner.call(Ident::parse_any)?;
+                if word != "higher" {
+                    return Err(syn::Error::new(
+                        word.span(),
+                        "expected `(higher: \"Scope\", ...)`: the higher privileged scopes",
+                    ));
+                }
+                inner.parse::<Token![:]>()?;
+                loop {
+                    higher.push(inner.parse()?);
+                    if inner.is_empty() {
+                        break;
+                    }
+                    inner.parse::<Token![,]>()?;
+                    if inner.is_empty() {
+                        break;
+                    }
+                }
+            }
+            PermissionValueDecl::Scopes { least, higher }
+        } else {
+            let word = input.call(Ident::parse_any)?;
+            match word.to_string().as_str() {
+                "not_supported" => PermissionValueDecl::NotSupported(word),
+                "none" => PermissionValueDecl::NoneRequired(word),
+                _ => {
+                    return Err(syn::Error::new(
+                        word.span(),
+                        "expected scopes (`\"Calls.Read.All\" | \"Calls.ReadWrite.All\"`), \
+                         `not_supported` or `none`",
+                    ));
+                }
+            }
+        };
+        Ok(PermissionDecl { kind, value })
+    }
+}
+
+impl Parse for TypeAst {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut variants = vec![atom(input)?];
+        while input.peek(Token![|]) {
+            input.parse::<Token![|]>()?;
+            variants.push(atom(input)?);
+        }
+        Ok(if variants.len() == 1 { variants.remove(0) } else { TypeAst::Union(variants) })
+    }
+}
+
+fn atom(input: ParseStream) -> syn::Result<TypeAst> {
+    if !input.peek(Ident::peek_any) {
+        return Err(syn::Error::new(
+            input.span(),
+            "expected a type: a Graph type name (`prompt`), a primitive (`String`, `Int32`, \
+             `bool`), `collection(T)` or `Vec<T>`",
+        ));
+    }
+    let first = input.call(Ident::parse_any)?;
+    if input.peek(syn::token::Paren) {
+        let inner;
+        parenthesized!(inner in input);
+        let arg: TypeAst = inner.parse()?;
+        if !inner.is_empty() {
+            return Err(inner.error("expected `)`"));
+        }
+        return Ok(TypeAst::Applied { name: first, arg: Box::new(arg) });
+    }
+    if input.peek(Token![<]) {
+        input.parse::<Token![<]>()?;
+        let arg: TypeAst = input.parse()?;
+        input.parse::<Token![>]>()?;
+        return Ok(TypeAst::Applied { name: first, arg: Box::new(arg) });
+    }
+    let mut parts = vec![first];
+    let mut separator = ".";
+    loop {
+        if input.peek(Token![.]) && input.peek2(Ident::peek_any) {
+            input.parse::<Token![.]>()?;
+        } else if input.peek(Token![::]) {
+            input.parse::<Token![::]>()?;
+            separator = "::";
+        } else {
+            break;
+        }
+        parts.push(input.call(Ident::parse_any)?);
+    }
+    Ok(TypeAst::Name { parts, separator })
+}
+
+/// The string of `#[name = "..."]`.
+fn string_value(attr: &Attribute) -> syn::Result<LitStr> {
+    let message = format!("expected `{} = \"…\"`", quote::ToTokens::to_token_stream(attr.path()));
+    let Meta::NameValue(nv) = &attr.meta else {
+        return Err(syn::Error::new(attr.span(), message));
+    };
+    match &nv.value {
+        Expr::Lit(lit) => match &lit.lit {
+            Lit::Str(s) => Ok(s.clone()),
+            _ => Err(syn::Error::new(nv.value.span(), message)),
+        },
+        _ => Err(syn::Error::new(nv.value.span(), message)),
+    }
+}
+
+/// Doc comment lines as markdown: one leading space dropped (as rustdoc does), blank
+/// lines at both ends trimmed.
+fn docs_text(lines: &[String]) -> String {
+    let lines: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.split('\n'))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
+        .collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_full_grammar() {
+        let input: Input = syn::parse_quote! {
+            #![specs = "specs"]
+            /// Start the transcription of a call.
+            ///
+            /// More prose.
+            #[beta]
+            #[doc_url = "https://example.invalid/x"]
+            POST "/communications/calls/{id}/startTranscription" => start_transcription {
+                path { /// The call.
+                    id: String }
+                body {
+                    /// The language.
+                    language: String,
+                    clientContext?: String,
+                    "@odata.type": Option<String>,
+                    type: collection(prompt) | Vec<i32>,
+                }
+                returns 202 startTranscriptionOperation + Location(commsOperation);
+                permissions {
+                    delegated_work: not_supported,
+                    application: "Calls.AccessMedia.All" | "X" (higher: "Y", "Z"),
+                    delegated_personal: none,
+                }
+            }
+            doc = "docs/page.md" => page;
+            doc = "docs/other.md"
+        };
+        assert_eq!(input.specs.unwrap().value(), "specs");
+        assert_eq!(input.items.len(), 3);
+        let Item::Action(a) = &input.items[0] else { panic!() };
+        assert_eq!(a.docs, "Start the transcription of a call.\n\nMore prose.");
+        assert_eq!(a.method, "POST");
+        assert_eq!(a.module, "start_transcription");
+        let Some(BodyDecl::Fields(_, fields)) = &a.body else { panic!() };
+        let names: Vec<_> = fields.iter().map(|f| (f.name.value(), f.optional)).collect();
+        assert_eq!(
+            names,
+            [
+                ("language".into(), false),
+                ("clientContext".into(), true),
+                ("@odata.type".into(), true),
+                ("type".into(), false)
+            ]
+        );
+        assert_eq!(fields[3].ty.text(), "collection(prompt) or Vec<i32>");
+        let r = a.returns.as_ref().unwrap();
+        assert_eq!(r.status.base10_digits(), "202");
+        assert_eq!(r.body.as_ref().unwrap().text(), "startTranscriptionOperation");
+        assert_eq!(r.location.as_ref().unwrap().1.as_ref().unwrap().text(), "commsOperation");
+        let (_, rows) = a.permissions.as_ref().unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(matches!(
+            &rows[1].value,
+            PermissionValueDecl::Scopes { least, higher } if least.len() == 2 && higher.len() == 2
+        ));
+        let Item::Page(p) = &input.items[2] else { panic!() };
+        assert_eq!(p.path.value(), "docs/other.md");
+        assert!(p.module.is_none());
+    }
+
+    #[test]
+    fn returns_without_body_and_with_bare_location() {
+        let a: ActionDecl = syn::parse_quote! {
+            DELETE "/x/{id}" => x { path { id } returns 202 + Location; }
+        };
+        let r = a.returns.unwrap();
+        assert!(r.body.is_none());
+        assert!(matches!(r.location, Some((_, None))));
+    }
+}

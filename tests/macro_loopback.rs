@@ -1,0 +1,170 @@
+//! Actions declared with `graphgen_macros::action!` in this (downstream) crate run on
+//! the runtime exactly like generated ones: against the loopback server, each sends
+//! the method, path and body it declares and decodes the declared response.
+
+use graphgen_runtime::Method;
+use graphgen_runtime::serde_json::json;
+use graphgen_runtime::testing::{GraphServer, Reply, Route};
+
+const CALL: &str = "02000980-58ea-4bf2-bb77-8ba548da56f7";
+
+graphgen_macros::action! {
+    /// Start the transcription of a call.
+    #[beta]
+    POST "/communications/calls/{id}/startTranscription" => start_transcription {
+        path {
+            /// The call's id.
+            id
+        }
+        permissions {
+            delegated_work: not_supported,
+            delegated_personal: not_supported,
+            application: "Calls.AccessMedia.All",
+        }
+        body {
+            /// The language of the transcription (`en-us`).
+            language: String,
+            /// Echoed in the notifications about the operation.
+            clientContext?: String,
+        }
+        returns 202 startTranscriptionOperation;
+    }
+
+    /// List the participants of a call.
+    GET "/communications/calls/{id}/participants" => calls {
+        path { id }
+        returns 200 collection(participant);
+    }
+    /// Hang up.
+    DELETE "/communications/calls/{id}" => calls {
+        path { id }
+        returns 204;
+    }
+    /// A private tenant endpoint: a function segment and a binary response.
+    GET "/reports/getCallSummary(period='{period}')" => calls {
+        path { period }
+        returns 200 Stream;
+    }
+    /// Another one: a resource body, a long-running operation followed through
+    /// `Location`.
+    #[beta]
+    PATCH "/contoso/calls/{id}" => calls {
+        path { id }
+        body call;
+        returns 202 + Location(commsOperation);
+    }
+}
+
+// The doc-page form: the seed page, distilled at expansion time.
+graphgen_macros::action!(doc = "../../shared/seeds/call-stoptranscription.md" => stop_transcription);
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_declared_action_returns_an_operation_handle() {
+    let server = GraphServer::start().await;
+    let path = format!("/beta/communications/calls/{CALL}/startTranscription");
+    let location = server.url(&format!("/beta/communications/calls/{CALL}/operations/7"));
+    let body = json!({
+        "@odata.type": "#microsoft.graph.startTranscriptionOperation",
+        "clientContext": "ctx",
+        "status": "running"
+    });
+    server.route(
+        Route::new(Method::Post, &path)
+            .expect_json(json!({"language": "en-us", "clientContext": "ctx"}))
+            .reply(Reply::accepted(location, Some(&body))),
+    );
+    use start_transcription::beta::{Graph, requests::CallStartTranscriptionRequest, types};
+    let request = CallStartTranscriptionRequest {
+        client_context: Some("ctx".into()),
+        ..CallStartTranscriptionRequest::new("en-us".into())
+    };
+    let operation: graphgen_runtime::Operation<types::StartTranscriptionOperation> =
+        Graph::new(server.client())
+            .communications()
+            .call(CALL)
+            .start_transcription(&request)
+            .await
+            .unwrap();
+    let initial = operation.body().expect("the 202 carries the operation");
+    assert_eq!(initial.client_context.as_deref(), Some("ctx"));
+    assert_eq!(initial.status.as_deref(), Some("running"));
+    assert!(operation.location().is_some());
+    server.verify();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn actions_declared_in_one_module_share_its_graph() {
+    let server = GraphServer::start().await;
+    let call_path = format!("/v1.0/communications/calls/{CALL}");
+    server.route(
+        Route::new(Method::Get, &format!("{call_path}/participants")).reply(Reply::json(
+            200,
+            &json!({"value": [{"id": "p1", "isMuted": true}, {"id": "p2"}]}),
+        )),
+    );
+    server.route(Route::new(Method::Delete, &call_path).reply(Reply::no_content()));
+    server.route(
+        Route::new(Method::Get, "/v1.0/reports/getCallSummary(period='D7')")
+            .reply(Reply::status(200).body("text/csv", b"a,b\n1,2\n".to_vec())),
+    );
+    let graph = calls::v1::Graph::new(server.client());
+    let call = graph.communications().call(CALL);
+    let participants = call.participants().list().await.unwrap();
+    let ids: Vec<_> = participants.value.iter().map(|p| p.id.clone().unwrap()).collect();
+    assert_eq!(ids, ["p1", "p2"]);
+    assert_eq!(participants.value[0].is_muted, Some(true));
+    call.delete().await.unwrap();
+    let csv = graph.reports().get_call_summary("D7").await.unwrap();
+    assert_eq!(csv, b"a,b\n1,2\n");
+    server.verify();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_resource_body_and_a_location_operation() {
+    let server = GraphServer::start().await;
+    let path = format!("/beta/contoso/calls/{CALL}");
+    let location = server.url("/beta/communications/operations/9");
+    server.route(
+        Route::new(Method::Patch, &path)
+            .expect_json(json!({"subject": "Weekly sync"}))
+            .reply(Reply::accepted(location, None)),
+    );
+    let call =
+        calls::beta::types::Call { subject: Some("Weekly sync".into()), ..Default::default() };
+    let operation =
+        calls::beta::Graph::new(server.client()).contoso().call(CALL).update(&call).await.unwrap();
+    assert!(operation.body().is_none());
+    assert!(operation.location().is_some());
+    server.verify();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_action_read_from_a_doc_page() {
+    let server = GraphServer::start().await;
+    let path = format!("/beta/communications/calls/{CALL}/microsoft.graph.StopTranscription");
+    let location = server.url(&format!("/beta/communications/calls/{CALL}/operations/2d7a"));
+    let body = json!({
+        "@odata.type": "#microsoft.graph.stopTranscriptionOperation",
+        "clientContext": "clientContext-value",
+        "status": "completed"
+    });
+    server.route(
+        Route::new(Method::Post, &path)
+            .expect_json(json!({"language": "en-us"}))
+            .reply(Reply::accepted(location, Some(&body))),
+    );
+    // Interoperates with the generated crate: the same `graphgen_runtime::Client`.
+    let generated = msgraph_typed::beta::Graph::new(server.client());
+    let request = stop_transcription::beta::requests::CallStopTranscriptionRequest {
+        language: Some("en-us".into()),
+        ..Default::default()
+    };
+    let operation = stop_transcription::beta::Graph::new(generated.client().clone())
+        .communications()
+        .call(CALL)
+        .stop_transcription(&request)
+        .await
+        .unwrap();
+    assert_eq!(operation.body().unwrap().client_context.as_deref(), Some("clientContext-value"));
+    server.verify();
+}
