@@ -66,9 +66,11 @@ PY
 
 loc() { find "$@" -name '*.rs' -print0 | xargs -0 cat | wc -l; }
 
+# The two small builds first, then the whole API (the longest; it needs > 15 GB).
 calls=$(build calls "$whole/crate/Cargo.toml" msgraph-typed-whole --features calls)
-full=$(build full "$whole/crate/Cargo.toml" msgraph-typed-whole --features full)
 sdk=$(build graph-rs-sdk "$out/graph-rs-sdk/Cargo.toml" graph-rs-sdk)
+echo "   calls: $calls s, graph-rs-sdk: $sdk s" >&2
+full=$(build full "$whole/crate/Cargo.toml" msgraph-typed-whole --features full)
 sdk_dir=$(ls -d ~/.cargo/registry/src/*/graph-rs-sdk-3.* | sort -V | tail -n 1)
 
 whole_loc=$(loc "$whole/crate/src")
