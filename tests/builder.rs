@@ -11,7 +11,11 @@ use graphgen_tests::workspace_root;
 #[test]
 fn build_rs_output_equals_the_emitter_output() {
     let (set, _) = SpecSet::load_dir(&workspace_root().join("specs")).unwrap();
-    let options = EmitOptions { only: vec!["beta/api/call-*".into()], root: RootKind::Module };
+    let options = EmitOptions {
+        only: vec!["beta/api/call-*".into()],
+        root: RootKind::Module,
+        area_features: false,
+    };
     let emitted = emit::emit_files(&set, &options).unwrap();
     let dir = Path::new(graphgen_downstream::GENERATED_DIR);
     let mut on_disk = Vec::new();

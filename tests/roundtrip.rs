@@ -25,9 +25,8 @@
 use std::fmt::Write as _;
 
 use graphgen::SpecSet;
-use graphgen::spec::{
-    ApiPage, ApiVersion, ExampleBody, ExampleKind, HttpMethod, PathSegment, TypeExpr,
-};
+use graphgen::spec::{ApiPage, ApiVersion};
+use graphgen_tests::examples::{self, NotRun, Target, compare};
 use graphgen_tests::workspace_root;
 use serde_json::Value;
 
@@ -54,113 +53,6 @@ fn requests_of(version: ApiVersion) -> Reserialize {
     }
 }
 
-/// Remove commas directly before `}` or `]` (outside strings).
-fn repair_trailing_commas(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        if c == '"' {
-            in_string = true;
-        }
-        if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `output` equals `input` (or, when `truncated`, holds every member `input` shows),
-/// numbers by value and `null` members as absent. Returns the first difference.
-fn compare(input: &Value, output: &Value, truncated: bool, at: &str) -> Result<(), String> {
-    match (input, output) {
-        (Value::Object(a), Value::Object(b)) => {
-            for (key, value) in a {
-                let here = format!("{at}/{key}");
-                match (value, b.get(key)) {
-                    (Value::Null, None | Some(Value::Null)) => {}
-                    (_, None) => return Err(format!("{here}: lost")),
-                    (v, Some(w)) => compare(v, w, truncated, &here)?,
-                }
-            }
-            let added = b.iter().find(|(k, v)| !v.is_null() && !a.contains_key(k.as_str()));
-            if let (false, Some((key, _))) = (truncated, added) {
-                return Err(format!("{at}/{key}: added"));
-            }
-            Ok(())
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            if a.len() != b.len() {
-                return Err(format!("{at}: {} items became {}", a.len(), b.len()));
-            }
-            a.iter()
-                .zip(b)
-                .enumerate()
-                .try_for_each(|(i, (v, w))| compare(v, w, truncated, &format!("{at}/{i}")))
-        }
-        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => Ok(()),
-        (a, b) if a == b => Ok(()),
-        (a, b) => Err(format!("{at}: {a} became {b}")),
-    }
-}
-
-/// Whether a request URL (absolute, with the version) fits an operation's template.
-fn url_fits(page: &ApiPage, method: HttpMethod, url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    let path = path.split_once(&format!("/{}/", page.version.as_str())).map_or(path, |(_, p)| p);
-    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
-    page.operations.iter().any(|op| {
-        op.method == method
-            && op.segments.len() == parts.len()
-            && op.segments.iter().zip(&parts).all(|(segment, part)| match segment {
-                PathSegment::Literal { text } => text.eq_ignore_ascii_case(part),
-                _ => true,
-            })
-    })
-}
-
-/// The page whose request an example shows: this page when the URL fits, else the
-/// page of the same version whose operation the URL fits.
-fn request_page<'s>(
-    set: &'s SpecSet,
-    page: &'s ApiPage,
-    method: HttpMethod,
-    url: &str,
-) -> &'s ApiPage {
-    if url_fits(page, method, url) {
-        return page;
-    }
-    set.api_pages()
-        .map(|(_, p)| p)
-        .find(|p| p.version == page.version && url_fits(p, method, url))
-        .unwrap_or(page)
-}
-
-/// The type name a type expression names (the item type of a collection).
-fn named(expr: &TypeExpr) -> Option<&str> {
-    match expr {
-        TypeExpr::Named { name, .. } => Some(name),
-        TypeExpr::Collection { item } => named(item),
-        _ => None,
-    }
-}
-
 #[derive(Default)]
 struct Outcome {
     passed: usize,
@@ -169,75 +61,26 @@ struct Outcome {
 }
 
 fn check_page(set: &SpecSet, path: &str, page: &ApiPage, outcome: &mut Outcome) {
-    for example in &page.examples {
-        let body = match example.kind {
-            ExampleKind::Request => example.request.as_ref().and_then(|r| r.body.as_ref()),
-            ExampleKind::Response => example.response.as_ref().and_then(|r| r.body.as_ref()),
-            ExampleKind::Notification | ExampleKind::Other => example.body.as_ref(),
+    let (cases, not_run) = examples::cases(set, path, page);
+    for (place, why) in not_run {
+        outcome.skipped.push(match why {
+            NotRun::InvalidJson(error) => format!("{place}: invalid JSON on the page ({error})"),
+            NotRun::NoType => format!("{place}: no type is named for it"),
+        });
+    }
+    for case in cases {
+        let result = match &case.target {
+            Target::Request(stem) => requests_of(page.version)(stem, case.value.clone()),
+            Target::Type(name) => types_of(page.version)(name, case.value.clone()),
         };
-        let place = format!("specs/{path}, example at line {}", example.line);
-        let value = match body {
-            Some(ExampleBody::Json { value }) => value.value(),
-            Some(ExampleBody::InvalidJson { text, error }) => {
-                match serde_json::from_str(&repair_trailing_commas(text)) {
-                    Ok(value) => value,
-                    Err(_) => {
-                        outcome
-                            .skipped
-                            .push(format!("{place}: invalid JSON on the page ({error})"));
-                        continue;
-                    }
-                }
-            }
-            _ => continue,
-        };
-        let annotation = example.annotation.as_ref();
-        let truncated = annotation.is_some_and(|a| a.truncated);
-        let annotated = annotation.and_then(|a| a.odata_type.as_deref());
-        let (items, result_of): (Vec<Value>, Box<dyn Fn(Value) -> _>) = match example.kind {
-            ExampleKind::Request => {
-                let requests = requests_of(page.version);
-                let request = example.request.as_ref().expect("request examples have a request");
-                let stem = request_page(set, page, request.method, &request.url).stem.clone();
-                (vec![value], Box::new(move |v| requests(&stem, v)))
-            }
-            _ => {
-                let response_type = page.response.body.as_ref();
-                let name = annotated.map(str::to_string).or_else(|| {
-                    response_type.and_then(|b| named(&b.type_expr)).map(str::to_string)
-                });
-                let Some(name) = name else {
-                    outcome.skipped.push(format!("{place}: no type is named for it"));
-                    continue;
-                };
-                let collection = annotation.is_some_and(|a| a.is_collection)
-                    || (annotated.is_none()
-                        && response_type.is_some_and(|b| b.type_expr.is_collection()));
-                let items = match (&value, collection) {
-                    (Value::Object(map), true) => match map.get("value") {
-                        Some(Value::Array(items)) => items.clone(),
-                        _ => vec![value.clone()],
-                    },
-                    (Value::Array(items), true) => items.clone(),
-                    _ => vec![value],
-                };
-                let types = types_of(page.version);
-                (items, Box::new(move |v| types(&name, v)))
-            }
-        };
-        for item in items {
-            match result_of(item.clone()) {
-                None => {
-                    outcome.skipped.push(format!("{place}: no generated type for it"));
-                }
-                Some(Err(error)) => {
-                    outcome.failures.push(format!("{place}: does not decode: {error}"))
-                }
-                Some(Ok(output)) => match compare(&item, &output, truncated, "") {
-                    Ok(()) => outcome.passed += 1,
-                    Err(difference) => outcome.failures.push(format!("{place}: {difference}")),
-                },
-            }
+        let place = &case.place;
+        match result {
+            None => outcome.skipped.push(format!("{place}: no generated type for it")),
+            Some(Err(error)) => outcome.failures.push(format!("{place}: does not decode: {error}")),
+            Some(Ok(output)) => match compare(&case.value, &output, case.truncated, "") {
+                Ok(()) => outcome.passed += 1,
+                Err(difference) => outcome.failures.push(format!("{place}: {difference}")),
+            },
         }
     }
 }
@@ -271,12 +114,4 @@ fn every_calls_area_example_round_trips() {
         outcome.failures.join("\n")
     );
     assert!(outcome.passed >= 260, "only {} examples round-tripped", outcome.passed);
-}
-
-#[test]
-fn repairs_only_trailing_commas() {
-    assert_eq!(
-        repair_trailing_commas("{\"a\": [1, 2,], \"b\": \",}\",\n}"),
-        "{\"a\": [1, 2], \"b\": \",}\"\n}"
-    );
 }

@@ -73,7 +73,7 @@ impl Builder {
     pub fn new() -> Builder {
         Builder {
             specs: PathBuf::from("specs"),
-            options: EmitOptions { only: Vec::new(), root: RootKind::Module },
+            options: EmitOptions { only: Vec::new(), root: RootKind::Module, area_features: false },
             cargo_metadata: true,
         }
     }
@@ -100,6 +100,13 @@ impl Builder {
     /// [`RootKind::Inline`] (one `mod.rs`, every module inline).
     pub fn root(mut self, root: RootKind) -> Builder {
         self.options.root = root;
+        self
+    }
+
+    /// Gate items by API area, one cargo feature per area (default: no). The crate
+    /// must declare the features: see [`crate::emit::manifest`].
+    pub fn area_features(mut self, yes: bool) -> Builder {
+        self.options.area_features = yes;
         self
     }
 

@@ -29,5 +29,5 @@ pub mod spec;
 pub mod specset;
 pub mod store;
 
-pub use builder::{BuildError, Builder};
+pub use builder::{BuildError, Builder, write_files};
 pub use specset::SpecSet;

@@ -21,8 +21,11 @@ fn load(dir: &Path) -> SpecSet {
 }
 
 fn emit(set: &SpecSet, only: &[&str]) -> Emitted {
-    let options =
-        EmitOptions { only: only.iter().map(|s| s.to_string()).collect(), root: RootKind::Module };
+    let options = EmitOptions {
+        only: only.iter().map(|s| s.to_string()).collect(),
+        root: RootKind::Module,
+        area_features: false,
+    };
     emit::emit_files(set, &options).unwrap()
 }
 
@@ -127,10 +130,12 @@ fn errors_name_the_spec() {
         .to_string();
     assert!(error.contains(&path), "{error}");
 
-    let error =
-        emit::emit_files(&set, &EmitOptions { only: vec!["beta/[".into()], root: RootKind::Crate })
-            .unwrap_err()
-            .to_string();
+    let error = emit::emit_files(
+        &set,
+        &EmitOptions { only: vec!["beta/[".into()], root: RootKind::Crate, area_features: false },
+    )
+    .unwrap_err()
+    .to_string();
     assert!(error.contains("beta/["), "{error}");
 }
 

@@ -1,5 +1,7 @@
 //! Shared helpers for the end-to-end tests: where the shared docs corpus lives.
 
+pub mod examples;
+
 use std::path::PathBuf;
 
 /// The workspace root (the directory holding the top-level `Cargo.toml`).

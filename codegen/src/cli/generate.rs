@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use graphgen::Builder;
-use graphgen::emit::RootKind;
+use graphgen::emit::{RootKind, manifest};
 
 /// Emit Rust from specs.
 #[derive(Debug, Clone, clap::Args)]
@@ -24,6 +24,25 @@ pub struct Args {
     /// with every module inline: what the `action!` macro expands to).
     #[arg(long, value_enum, default_value_t = Root::Crate)]
     pub root: Root,
+    /// Gate the code by API area, one cargo feature per area (declared by
+    /// `--manifest`).
+    #[arg(long)]
+    pub area_features: bool,
+    /// Also write a crate manifest here (`Cargo.toml` with one feature per API
+    /// version and area, `full`, docs.rs settings).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// The package name in `--manifest`.
+    #[arg(long, value_name = "NAME", default_value = "msgraph-typed")]
+    pub crate_name: String,
+    /// The `graphgen-runtime` dependency in `--manifest`: a path to the runtime crate
+    /// (default: the crates.io version of this graphgen).
+    #[arg(long, value_name = "DIR")]
+    pub runtime_path: Option<PathBuf>,
+    /// Make the `--manifest` crate its own workspace (for output inside another
+    /// workspace's folder, such as `target/`).
+    #[arg(long)]
+    pub own_workspace: bool,
 }
 
 /// `--root` values.
@@ -45,7 +64,12 @@ impl Args {
             Root::Module => RootKind::Module,
             Root::Inline => RootKind::Inline,
         };
-        Builder::new().specs(&self.specs).only(self.only.clone()).root(root).cargo_metadata(false)
+        Builder::new()
+            .specs(&self.specs)
+            .only(self.only.clone())
+            .root(root)
+            .area_features(self.area_features)
+            .cargo_metadata(false)
     }
 }
 
@@ -54,11 +78,29 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     for diagnostic in &emitted.diagnostics {
         eprintln!("note: {diagnostic}");
     }
+    for skipped in &emitted.skipped {
+        eprintln!("warning: {skipped}");
+    }
+    if let Some(path) = &args.manifest {
+        let runtime = match &args.runtime_path {
+            Some(dir) => format!("{{ path = {:?} }}", dir.display().to_string()),
+            None => format!("\"{}\"", env!("CARGO_PKG_VERSION")),
+        };
+        let text = manifest::cargo_toml(&manifest::Manifest {
+            name: args.crate_name.clone(),
+            runtime,
+            areas: emitted.areas.clone(),
+            own_workspace: args.own_workspace,
+        });
+        graphgen::store::write_if_changed(path, &text)?;
+    }
     eprintln!(
-        "graphgen: {} files in {}, {} notes (fallbacks the specs forced)",
+        "graphgen: {} files in {}, {} notes (fallbacks the specs forced), {} pages skipped, {} areas",
         emitted.files.len(),
         args.out.display(),
-        emitted.diagnostics.len()
+        emitted.diagnostics.len(),
+        emitted.skipped.len(),
+        emitted.areas.len()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -264,7 +264,7 @@ impl Declaration {
         ctx: &Context<'_>,
     ) -> Result<TokenStream, emit::EmitError> {
         let set = self.spec_set(module, ctx);
-        emit::inline_tokens(&set, &EmitOptions { only: Vec::new(), root: RootKind::Inline })
+        emit::inline_tokens(&set, &EmitOptions { root: RootKind::Inline, ..EmitOptions::default() })
     }
 
     /// The expansion: for every module, `pub mod <name> { <module_tokens> }`, and one

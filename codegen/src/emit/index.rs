@@ -87,6 +87,8 @@ pub struct TypeIndex<'a> {
     modules: BTreeMap<&'a str, String>,
     boxed: BTreeSet<(TypeId, String)>,
     diagnostics: Vec<EmitDiagnostic>,
+    gates: BTreeMap<TypeId, TokenStream>,
+    union_gates: BTreeMap<Vec<TypeId>, TokenStream>,
 }
 
 /// Something that roots reachability: a type expression and where it was seen.
@@ -121,6 +123,8 @@ impl<'a> TypeIndex<'a> {
             modules: BTreeMap::new(),
             boxed: BTreeSet::new(),
             diagnostics: Vec::new(),
+            gates: BTreeMap::new(),
+            union_gates: BTreeMap::new(),
         };
         for (path, page) in pages {
             index.add_page(path, page);
@@ -501,6 +505,90 @@ impl<'a> TypeIndex<'a> {
                 format!("{why}: emitted as raw JSON (`serde_json::Value`)"),
             ));
         }
+    }
+
+    /// The types a type expression reaches directly (no side effects; what
+    /// reachability follows, for the area closure in [`super::areas`]).
+    pub(crate) fn targets(&self, expr: &TypeExpr) -> Vec<TypeId> {
+        fn walk(r: &Resolved, out: &mut Vec<TypeId>) {
+            match r {
+                Resolved::Type(id) => out.push(*id),
+                Resolved::Collection(item) => walk(item, out),
+                Resolved::Union(ids) => out.extend(ids.iter().copied()),
+                Resolved::Primitive(_) | Resolved::Raw(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let TypeExpr::Union { variants } = expr {
+            out.extend(variants.iter().filter_map(|v| self.lookup(v)));
+        }
+        walk(&self.resolve(expr), &mut out);
+        out
+    }
+
+    /// The types an API page's actions reach directly: request and response bodies,
+    /// the `Location` type, and the types its examples are annotated with.
+    pub(crate) fn page_targets(&self, page: &ApiPage) -> Vec<TypeId> {
+        let mut out = Vec::new();
+        for param in &page.request_body.params {
+            out.extend(self.targets(&param.type_expr));
+        }
+        if let BodyKind::Resource { type_expr } = &page.request_body.kind {
+            out.extend(self.targets(type_expr));
+        }
+        if let Some(body) = &page.response.body {
+            out.extend(self.targets(&body.type_expr));
+        }
+        if let Some(expr) = page.response.location.as_ref().and_then(|l| l.type_expr.as_ref()) {
+            out.extend(self.targets(expr));
+        }
+        for example in &page.examples {
+            if let Some(t) = example.annotation.as_ref().and_then(|a| a.odata_type.as_deref()) {
+                out.extend(self.lookup_name(t, None));
+            }
+        }
+        out
+    }
+
+    /// The types reaching `id` reaches next: its base, its derived types (not for
+    /// `entity`), and the types of its own properties.
+    pub(crate) fn edges(&self, id: TypeId) -> Vec<TypeId> {
+        let def = &self.defs[id.0];
+        let mut out: Vec<TypeId> = def.base.into_iter().collect();
+        if !self.is_entity(id) {
+            out.extend(def.derived.iter().copied());
+        }
+        if matches!(def.kind, DefKind::Struct) {
+            for prop in def.page.properties.iter().chain(&def.page.relationships) {
+                out.extend(self.targets(&prop.type_expr));
+            }
+        }
+        out
+    }
+
+    /// Whether a type is reached (emitted).
+    pub fn is_reached(&self, id: TypeId) -> bool {
+        self.reached.contains(&id)
+    }
+
+    /// Set the area `cfg` attribute of each type (its file's), see [`super::areas`].
+    pub(crate) fn set_gates(&mut self, gates: BTreeMap<TypeId, TokenStream>) {
+        self.gates = gates;
+    }
+
+    /// Set the area `cfg` attribute of each union enum.
+    pub(crate) fn set_union_gates(&mut self, gates: BTreeMap<Vec<TypeId>, TokenStream>) {
+        self.union_gates = gates;
+    }
+
+    /// The area `cfg` attribute of a union enum (empty when ungated).
+    pub fn union_gate(&self, members: &[TypeId]) -> TokenStream {
+        self.union_gates.get(members).cloned().unwrap_or_default()
+    }
+
+    /// The area `cfg` attribute of a type's file (empty when ungated).
+    pub fn gate(&self, id: TypeId) -> TokenStream {
+        self.gates.get(&id).cloned().unwrap_or_default()
     }
 
     fn name_types(&mut self) {

@@ -10,16 +10,20 @@
 //! Modules, one job each: [`names`] (the naming rule), [`index`] (type resolution,
 //! inheritance, reachability), [`types`] (structs and enums), [`nav`] (the URL tree
 //! and its accessors), [`actions`] (request bodies and client functions), [`docs`]
-//! (doc comments), and the file layout in `module`.
+//! (doc comments), [`areas`] (the API areas, one cargo feature each) and the file
+//! layout in `module`.
 
 pub mod actions;
+pub mod areas;
 pub mod docs;
 pub mod index;
+pub mod manifest;
 mod module;
 pub mod names;
 pub mod nav;
 pub mod types;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use proc_macro2::TokenStream;
@@ -36,6 +40,10 @@ pub struct EmitOptions {
     pub only: Vec<String>,
     /// The kind of root file.
     pub root: RootKind,
+    /// Gate items by API area, one cargo feature per area (see [`areas`]): for a
+    /// crate whose manifest declares the features ([`manifest`]). Without it (and with a
+    /// single area) nothing is gated.
+    pub area_features: bool,
 }
 
 /// The root file of the output.
@@ -81,6 +89,37 @@ pub struct Emitted {
     pub files: Vec<GeneratedFile>,
     /// What the emitter could not express faithfully (fallbacks taken).
     pub diagnostics: Vec<EmitDiagnostic>,
+    /// The selected API pages that were not emitted, and why.
+    pub skipped: Vec<SkippedPage>,
+    /// The areas of the output (cargo features) and how many API pages each has.
+    pub areas: BTreeMap<areas::Area, usize>,
+}
+
+/// What emitting reports besides the files.
+#[derive(Debug, Clone, Default)]
+pub struct EmitReport {
+    /// What the emitter could not express faithfully (fallbacks taken).
+    pub diagnostics: Vec<EmitDiagnostic>,
+    /// The selected API pages that were not emitted, and why.
+    pub skipped: Vec<SkippedPage>,
+    /// The areas of the output and how many API pages each has.
+    pub areas: BTreeMap<areas::Area, usize>,
+}
+
+/// An API page that is not emitted: the spec and why. Nothing else of the output is
+/// lost because of it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SkippedPage {
+    /// The spec's path (`v1.0/api/call-get.json`).
+    pub spec: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+impl fmt::Display for SkippedPage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "specs/{}: skipped: {}", self.spec, self.reason)
+    }
 }
 
 /// Something the emitter had to work around, named by spec and item.

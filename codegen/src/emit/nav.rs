@@ -499,10 +499,13 @@ pub fn segment_params(segment: &PathSegment) -> Vec<String> {
 
 /// The `paths` module of a version: `Graph` and one struct per emitted node, each
 /// with its accessors.
-pub fn paths_tokens(tree: &NavTree<'_>, version_label: &str) -> TokenStream {
+/// `gates` holds each node's area `cfg` attribute (see [`super::areas`]); an empty
+/// slice gates nothing.
+pub fn paths_tokens(tree: &NavTree<'_>, version_label: &str, gates: &[TokenStream]) -> TokenStream {
     let mut order: Vec<usize> = (0..tree.nodes.len()).filter(|n| tree.nodes[*n].emitted).collect();
     order.sort_by(|a, b| tree.nodes[*a].template.cmp(&tree.nodes[*b].template));
-    let items = order.into_iter().map(|n| node_tokens(tree, n, version_label));
+    let gate = |n: usize| gates.get(n).cloned().unwrap_or_default();
+    let items = order.into_iter().map(|n| node_tokens(tree, n, version_label, &gate));
     quote!(#(#items)*)
 }
 
@@ -527,7 +530,12 @@ fn own_params<'t>(tree: &'t NavTree<'_>, node: usize) -> &'t [NodeParam] {
     &n.params[inherited..]
 }
 
-fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream {
+fn node_tokens(
+    tree: &NavTree<'_>,
+    n: usize,
+    version_label: &str,
+    gate: &dyn Fn(usize) -> TokenStream,
+) -> TokenStream {
     let node = &tree.nodes[n];
     let name = names::ident(&node.type_name);
     let client_ty = quote!(::graphgen_runtime::Client);
@@ -536,7 +544,7 @@ fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream
         quote!(#f: String,)
     });
     let accessors: Vec<TokenStream> =
-        tree.held_by(n).iter().map(|c| accessor_tokens(tree, n, *c)).collect();
+        tree.held_by(n).iter().map(|c| accessor_tokens(tree, n, *c, &gate(*c))).collect();
     if node.parent.is_none() {
         let doc = docs::doc_attrs(&format!(
             "The entry point to the Microsoft Graph {version_label} API: \
@@ -589,14 +597,17 @@ fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream
         docs::code(&node.template),
         format!("Reached with `{}`.", call_chain(tree, n)),
     ]));
+    let own_gate = gate(n);
     quote! {
         #doc
+        #own_gate
         #[derive(Clone)]
         pub struct #name {
             client: #client_ty,
             #(#fields)*
         }
 
+        #own_gate
         impl #name {
             /// The client requests go through.
             pub fn client(&self) -> &#client_ty {
@@ -613,7 +624,12 @@ fn node_tokens(tree: &NavTree<'_>, n: usize, version_label: &str) -> TokenStream
     }
 }
 
-fn accessor_tokens(tree: &NavTree<'_>, holder: usize, child: usize) -> TokenStream {
+fn accessor_tokens(
+    tree: &NavTree<'_>,
+    holder: usize,
+    child: usize,
+    gate: &TokenStream,
+) -> TokenStream {
     let node = &tree.nodes[child];
     let (_, method) = node.accessor.as_ref().expect("accessor");
     let method = names::ident(method);
@@ -648,6 +664,7 @@ fn accessor_tokens(tree: &NavTree<'_>, holder: usize, child: usize) -> TokenStre
     };
     quote! {
         #doc
+        #gate
         #deprecated
         pub fn #method(&self, #(#args),*) -> #ty {
             #ty {

@@ -200,11 +200,17 @@ fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
          (`.into()`), which also sets `@odata.type` for derived types."
             .to_string(),
     ]);
-    poly_enum_tokens(index, any, &index.poly_members(id), Some(id), &doc)
+    poly_enum_tokens(index, any, &index.poly_members(id), Some(id), &doc, &quote!())
 }
 
-/// The enum of a union ("A or B") of types that share no base type.
-pub fn union_tokens(index: &TypeIndex<'_>, members: &[TypeId], name: &str) -> TokenStream {
+/// The enum of a union ("A or B") of types that share no base type. `gate` is its area
+/// `cfg` attribute (empty when ungated), put on each of its items.
+pub fn union_tokens(
+    index: &TypeIndex<'_>,
+    members: &[TypeId],
+    name: &str,
+    gate: &TokenStream,
+) -> TokenStream {
     let listed = members
         .iter()
         .map(|m| format!("`{}`", index.def(*m).wire_name))
@@ -217,24 +223,32 @@ pub fn union_tokens(index: &TypeIndex<'_>, members: &[TypeId], name: &str) -> To
          (`.into()`), which also sets `@odata.type`."
             .to_string(),
     ]);
-    poly_enum_tokens(index, name, members, None, &doc)
+    poly_enum_tokens(index, name, members, None, &doc, gate)
 }
 
 /// An enum of types dispatched on `@odata.type`, with `Unknown(Value)` for the rest.
 /// `default` is the variant for JSON without `@odata.type` (the base type); without
-/// one, such JSON is `Unknown`.
+/// one, such JSON is `Unknown`. `gate` goes on every item. In an `Any…` enum (with a
+/// `default`), a derived type's variant, arms and `From` carry that type's area gate
+/// when it differs from the base's: with its area off, it decodes as `Unknown`.
 fn poly_enum_tokens(
     index: &TypeIndex<'_>,
     name: &str,
     members: &[TypeId],
     default: Option<TypeId>,
     doc: &str,
+    gate: &TokenStream,
 ) -> TokenStream {
     let any = names::ident(name);
     let mut scope = Scope::new(Case::Pascal);
     let variants: Vec<(TypeId, proc_macro2::Ident)> =
         members.iter().map(|m| (*m, names::ident(&scope.unique(index.rust_name(*m))))).collect();
     let unknown = names::ident(&scope.unique("Unknown"));
+    let base_gate = default.map(|d| index.gate(d).to_string());
+    let variant_gate = |m: TypeId| match &base_gate {
+        Some(base) if index.gate(m).to_string() != *base => index.gate(m),
+        _ => quote!(),
+    };
 
     let doc = docs::doc_attrs(doc);
     let variant_defs = variants.iter().map(|(m, v)| {
@@ -248,24 +262,29 @@ fn poly_enum_tokens(
             format!("[`{ty}`](super::{ty}) (`#{}`).", index.def(*m).odata_type)
         };
         let doc = docs::doc_attrs(&text);
-        quote!(#doc #v(super::#ty),)
+        let gate = variant_gate(*m);
+        quote!(#doc #gate #v(super::#ty),)
     });
     let unknown_doc = docs::doc_attrs("A type this crate does not know, as received.");
-    let serialize_arms = variants.iter().map(|(_, v)| {
-        quote!(Self::#v(value) => ::graphgen_runtime::serde::Serialize::serialize(value, serializer),)
+    let serialize_arms = variants.iter().map(|(m, v)| {
+        let gate = variant_gate(*m);
+        quote!(#gate Self::#v(value) => ::graphgen_runtime::serde::Serialize::serialize(value, serializer),)
     });
     let decode_arms = variants.iter().map(|(m, v)| {
         let tag = index.def(*m).odata_type.to_ascii_lowercase();
+        let gate = variant_gate(*m);
         if Some(*m) == default {
             quote!(None | Some(#tag) => from_value(value).map(Self::#v),)
         } else {
-            quote!(Some(#tag) => from_value(value).map(Self::#v),)
+            quote!(#gate Some(#tag) => from_value(value).map(Self::#v),)
         }
     });
     let from_impls = variants.iter().map(|(m, v)| {
         let ty = names::ident(index.rust_name(*m));
+        let item_gate = variant_gate(*m);
         if Some(*m) == default {
             quote! {
+                #gate
                 impl From<super::#ty> for #any {
                     fn from(value: super::#ty) -> Self {
                         Self::#v(value)
@@ -275,6 +294,8 @@ fn poly_enum_tokens(
         } else {
             let tag = format!("#{}", index.def(*m).odata_type);
             quote! {
+                #gate
+                #item_gate
                 impl From<super::#ty> for #any {
                     fn from(mut value: super::#ty) -> Self {
                         value.odata_type.get_or_insert_with(|| #tag.to_string());
@@ -286,6 +307,7 @@ fn poly_enum_tokens(
     });
     quote! {
         #doc
+        #gate
         #[derive(Debug, Clone, PartialEq)]
         pub enum #any {
             #(#variant_defs)*
@@ -293,6 +315,7 @@ fn poly_enum_tokens(
             #unknown(::graphgen_runtime::serde_json::Value),
         }
 
+        #gate
         impl ::graphgen_runtime::serde::Serialize for #any {
             fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
             where
@@ -305,6 +328,7 @@ fn poly_enum_tokens(
             }
         }
 
+        #gate
         impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #any {
             fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
             where

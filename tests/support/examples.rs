@@ -1,0 +1,241 @@
+//! The JSON examples of API pages as round-trip cases: which generated type each goes
+//! through, and how the output is compared. Shared by the calls-area round trip
+//! (`roundtrip.rs`, against `msgraph-typed`) and the whole-API one (`whole_api.rs`,
+//! against a crate generated into `target/`).
+//!
+//! Which type: a request body goes through the request type of the page whose
+//! operation its method and URL match (`requests::reserialize`); any other example
+//! through the type its annotation's `@odata.type` names, else the response spec's body
+//! type (`types::reserialize`). Collections (`isCollection`, or `{"value": [...]}` for a
+//! collection type) are checked item by item. Examples whose JSON is invalid on the page
+//! are repaired when the only fault is a trailing comma.
+
+use graphgen::SpecSet;
+use graphgen::spec::{ApiPage, ExampleBody, ExampleKind, HttpMethod, PathSegment, TypeExpr};
+use serde_json::Value;
+
+/// Which `reserialize` function a case goes through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `requests::reserialize(page_stem, value)`.
+    Request(String),
+    /// `types::reserialize(type_name, value)`.
+    Type(String),
+}
+
+/// One value to round-trip.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// `specs/<path>, example at line N`.
+    pub place: String,
+    /// The spec path.
+    pub spec: String,
+    /// The function and key.
+    pub target: Target,
+    /// The JSON value.
+    pub value: Value,
+    /// The annotation marks the example truncated (or its text elides with `...`).
+    pub truncated: bool,
+}
+
+/// An example that cannot be run, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotRun {
+    /// Invalid JSON on the page (beyond a trailing comma).
+    InvalidJson(String),
+    /// Neither an annotation nor the response table names a type.
+    NoType,
+}
+
+/// The cases of one page, and the examples that cannot be run.
+pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(String, NotRun)>) {
+    let mut out = Vec::new();
+    let mut not_run = Vec::new();
+    for example in &page.examples {
+        let body = match example.kind {
+            ExampleKind::Request => example.request.as_ref().and_then(|r| r.body.as_ref()),
+            ExampleKind::Response => example.response.as_ref().and_then(|r| r.body.as_ref()),
+            ExampleKind::Notification | ExampleKind::Other => example.body.as_ref(),
+        };
+        let place = format!("specs/{path}, example at line {}", example.line);
+        let (value, elided) = match body {
+            Some(ExampleBody::Json { value }) => {
+                let value = value.value();
+                let elided = value.to_string().contains("...");
+                (value, elided)
+            }
+            Some(ExampleBody::InvalidJson { text, error }) => {
+                match serde_json::from_str::<Value>(&repair_trailing_commas(text)) {
+                    Ok(value) => (value, text.contains("...")),
+                    Err(_) => {
+                        not_run.push((place, NotRun::InvalidJson(error.clone())));
+                        continue;
+                    }
+                }
+            }
+            _ => continue,
+        };
+        let annotation = example.annotation.as_ref();
+        let truncated = annotation.is_some_and(|a| a.truncated) || elided;
+        let annotated = annotation.and_then(|a| a.odata_type.as_deref());
+        let (items, target) = match example.kind {
+            ExampleKind::Request => {
+                let request = example.request.as_ref().expect("request examples have a request");
+                let stem = request_page(set, page, request.method, &request.url).stem.clone();
+                (vec![value], Target::Request(stem))
+            }
+            _ => {
+                let response_type = page.response.body.as_ref();
+                let name = annotated.map(str::to_string).or_else(|| {
+                    response_type.and_then(|b| named(&b.type_expr)).map(str::to_string)
+                });
+                let Some(name) = name else {
+                    not_run.push((place, NotRun::NoType));
+                    continue;
+                };
+                let collection = annotation.is_some_and(|a| a.is_collection)
+                    || (annotated.is_none()
+                        && response_type.is_some_and(|b| b.type_expr.is_collection()));
+                let items = match (&value, collection) {
+                    (Value::Object(map), true) => match map.get("value") {
+                        Some(Value::Array(items)) => items.clone(),
+                        _ => vec![value.clone()],
+                    },
+                    (Value::Array(items), true) => items.clone(),
+                    _ => vec![value],
+                };
+                (items, Target::Type(name))
+            }
+        };
+        for value in items {
+            out.push(Case {
+                place: place.clone(),
+                spec: path.to_string(),
+                target: target.clone(),
+                value,
+                truncated,
+            });
+        }
+    }
+    (out, not_run)
+}
+
+/// Remove commas directly before `}` or `]` (outside strings).
+pub fn repair_trailing_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some('}') | Some(']')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `output` equals `input` (or, when `truncated`, holds every member `input` shows),
+/// numbers by value and `null` members as absent. Returns the first difference.
+pub fn compare(input: &Value, output: &Value, truncated: bool, at: &str) -> Result<(), String> {
+    match (input, output) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                let here = format!("{at}/{key}");
+                match (value, b.get(key)) {
+                    (Value::Null, None | Some(Value::Null)) => {}
+                    (_, None) => return Err(format!("{here}: lost")),
+                    (v, Some(w)) => compare(v, w, truncated, &here)?,
+                }
+            }
+            let added = b.iter().find(|(k, v)| !v.is_null() && !a.contains_key(k.as_str()));
+            if let (false, Some((key, _))) = (truncated, added) {
+                return Err(format!("{at}/{key}: added"));
+            }
+            Ok(())
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                return Err(format!("{at}: {} items became {}", a.len(), b.len()));
+            }
+            a.iter()
+                .zip(b)
+                .enumerate()
+                .try_for_each(|(i, (v, w))| compare(v, w, truncated, &format!("{at}/{i}")))
+        }
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => Ok(()),
+        (a, b) if a == b => Ok(()),
+        (a, b) => Err(format!("{at}: {a} became {b}")),
+    }
+}
+
+/// Whether a request URL (absolute, with the version) fits an operation's template.
+fn url_fits(page: &ApiPage, method: HttpMethod, url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.split_once(&format!("/{}/", page.version.as_str())).map_or(path, |(_, p)| p);
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    page.operations.iter().any(|op| {
+        op.method == method
+            && op.segments.len() == parts.len()
+            && op.segments.iter().zip(&parts).all(|(segment, part)| match segment {
+                PathSegment::Literal { text } => text.eq_ignore_ascii_case(part),
+                _ => true,
+            })
+    })
+}
+
+/// The page whose request an example shows: this page when the URL fits, else the
+/// page of the same version whose operation the URL fits.
+fn request_page<'s>(
+    set: &'s SpecSet,
+    page: &'s ApiPage,
+    method: HttpMethod,
+    url: &str,
+) -> &'s ApiPage {
+    if url_fits(page, method, url) {
+        return page;
+    }
+    set.api_pages()
+        .map(|(_, p)| p)
+        .find(|p| p.version == page.version && url_fits(p, method, url))
+        .unwrap_or(page)
+}
+
+/// The type name a type expression names (the item type of a collection).
+fn named(expr: &TypeExpr) -> Option<&str> {
+    match expr {
+        TypeExpr::Named { name, .. } => Some(name),
+        TypeExpr::Collection { item } => named(item),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_only_trailing_commas() {
+        assert_eq!(
+            repair_trailing_commas("{\"a\": [1, 2,], \"b\": \",}\",\n}"),
+            "{\"a\": [1, 2], \"b\": \",}\"\n}"
+        );
+    }
+}
