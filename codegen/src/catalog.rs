@@ -6,8 +6,9 @@
 //! its link names (`[prompt](../resources/prompt.md)` -> `prompt`) when that page
 //! defines the name, else to the page whose type name or `@odata.type` equals the name
 //! case-insensitively (with any `microsoft.graph.` prefix dropped), else to the linked
-//! page (a link whose text is not a type name), else to the page whose stem equals
-//! the name, else to an enum defined on an enum-collection page (`enums.md`).
+//! page's own enum of that name, else to the linked page (a link whose text is not a
+//! type name), else to the page whose stem equals the name, else to an enum defined on
+//! an enum-collection page (`enums.md`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -114,7 +115,12 @@ impl<'a> Catalog<'a> {
         if let Some(page) = self.names.get(&(version, key.clone())) {
             return Some(TypeDef::Resource(page));
         }
+        // An enum defined on the linked page itself (`[sendDtmfCompletionReason](senddtmftonesoperation.md#...)`
+        // names the enum of a `### sendDtmfCompletionReason values` section, not the page's type).
         if let Some(page) = linked {
+            if let Some(def) = page.enums.iter().find(|d| name_key(&d.name) == key) {
+                return Some(TypeDef::Enum { page, def });
+            }
             return Some(TypeDef::Resource(page));
         }
         if let Some(page) = self.stems.get(&(version, key.replace('.', "-"))) {
@@ -294,5 +300,41 @@ mod tests {
             resolved("the participant", Some("participantinfo")).as_deref(),
             Some("participantinfo")
         );
+    }
+
+    #[test]
+    fn a_link_to_an_enum_section_names_the_enum_not_the_page() {
+        // `[sendDtmfCompletionReason](senddtmftonesoperation.md#senddtmfcompletionreason-values)`
+        // once made sendDtmfTonesOperation contain itself.
+        let mut op = page("senddtmftonesoperation", "sendDtmfTonesOperation");
+        let member = |name: &str| crate::spec::EnumMember {
+            name: name.into(),
+            value: None,
+            description: String::new(),
+            line: 1,
+        };
+        op.enums.push(EnumDef {
+            name: "sendDtmfCompletionReason".into(),
+            members: vec![member("unknown"), member("completedSuccessfully")],
+            line: 1,
+        });
+        let pages = [op];
+        let catalog = Catalog::new(&pages);
+        let resolved = catalog.resolve(
+            ApiVersion::V1,
+            "sendDtmfCompletionReason",
+            Some("senddtmftonesoperation"),
+        );
+        assert!(
+            matches!(resolved, Some(TypeDef::Enum { def, .. }) if def.name == "sendDtmfCompletionReason"),
+            "{resolved:?}"
+        );
+        // The page's own type still resolves through the same link.
+        let own = catalog.resolve(
+            ApiVersion::V1,
+            "sendDtmfTonesOperation",
+            Some("senddtmftonesoperation"),
+        );
+        assert!(matches!(own, Some(TypeDef::Resource(p)) if p.stem == "senddtmftonesoperation"));
     }
 }

@@ -2,6 +2,8 @@
 //! select, write the specs and `lock.json`, and report what happened. The CLI's
 //! `distill` and `regenerate` commands are thin shells over [`DistillJob`].
 
+mod duplicates;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -17,6 +19,8 @@ use crate::spec::{
     Severity,
 };
 use crate::store::{self, StoreError};
+
+use duplicates::Actions;
 
 /// Errors that stop a distill job (a bad page never does: it is reported).
 #[derive(Debug, thiserror::Error)]
@@ -216,6 +220,7 @@ impl DistillJob {
         if self.with_types {
             self.add_reached_types(&mut state)?;
         }
+        self.mark_duplicate_actions(&mut state)?;
         let mut report = std::mem::take(&mut state.report);
         for entry in state.claimed.values() {
             count(&mut report, &entry.source_file, &entry.diagnostics);
@@ -322,13 +327,40 @@ impl DistillJob {
         if self.with_types {
             s.selected.push(distilled.spec.clone());
         }
+        let actions = match &distilled.spec {
+            PageSpec::Api(api) => Some(Actions::new(api.version, page_path, &api.operations)),
+            PageSpec::Resource(_) => None,
+        };
         let entry = Claimed {
             source_file: page_path.to_string(),
             diagnostics: distilled.spec.diagnostics().to_vec(),
             locked,
             is_resource,
+            actions,
         };
         s.claimed.insert(spec_path, entry);
+    }
+
+    /// Warn on every page whose action another page also defines (the written spec
+    /// gets the warning too).
+    fn mark_duplicate_actions(&self, s: &mut State) -> Result<(), JobError> {
+        let actions: BTreeMap<String, Actions> = s
+            .claimed
+            .iter()
+            .filter_map(|(path, c)| Some((path.clone(), c.actions.clone()?)))
+            .collect();
+        for (spec_path, found) in duplicates::duplicate_actions(&actions) {
+            let Some(entry) = s.claimed.get_mut(&spec_path) else { continue };
+            entry.diagnostics.extend(found.iter().cloned());
+            if self.write {
+                let mut spec = store::read_spec(&self.out, &spec_path)?;
+                if let PageSpec::Api(api) = &mut spec {
+                    api.diagnostics.extend(found);
+                }
+                store::write_spec(&self.out, &spec)?;
+            }
+        }
+        Ok(())
     }
 
     fn add_reached_types(&self, s: &mut State) -> Result<(), JobError> {
@@ -373,6 +405,7 @@ impl DistillJob {
                     diagnostics: spec.diagnostics().to_vec(),
                     locked,
                     is_resource: true,
+                    actions: None,
                 },
             );
         }
@@ -403,6 +436,8 @@ struct Claimed {
     diagnostics: Vec<Diagnostic>,
     locked: LockedPage,
     is_resource: bool,
+    /// An API spec's actions (for the duplicate check).
+    actions: Option<Actions>,
 }
 
 /// Order of preference between two pages of one source that give the same spec path.

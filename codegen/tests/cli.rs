@@ -122,3 +122,37 @@ fn regenerate_distills_then_generates() {
     let check = graphgen(&["check", "--specs", specs, "--out", out]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 }
+
+#[test]
+fn a_page_over_max_page_bytes_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_dir = dir.path().join("docs/api-reference/v1.0/api");
+    std::fs::create_dir_all(&page_dir).unwrap();
+    let page = "---\ntitle: x\n---\n\n# widget: get\n\n## HTTP request\n\n```http\nGET /widgets/{id}\n```\n";
+    std::fs::write(page_dir.join("widget-get.md"), page).unwrap();
+    let docs = dir.path().join("docs");
+    let out = dir.path().join("specs");
+    let run = |limit: &str| {
+        graphgen(&[
+            "distill",
+            "--docs",
+            docs.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--max-page-bytes",
+            limit,
+        ])
+    };
+    let refused = run("50");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    let expected = format!(
+        "error: api-reference/v1.0/api/widget-get.md: page is {} bytes, over the 50-byte limit; not parsed",
+        page.len()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("page_too_large"));
+    assert!(!out.join("v1.0/api/widget-get.json").exists());
+    let accepted = run("100000");
+    assert!(accepted.status.success(), "{}", String::from_utf8_lossy(&accepted.stderr));
+    assert!(out.join("v1.0/api/widget-get.json").exists());
+}

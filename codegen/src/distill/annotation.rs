@@ -37,6 +37,11 @@ pub(crate) fn parse(raw: &RawAnnotation<'_>, diagnostics: &mut Vec<Diagnostic>) 
         if let Ok(fields) = serde_json::from_str::<Fields<'_>>(&fixed) {
             text = &fixed;
             parsed = Ok(fields);
+            diagnostics.push(Diagnostic::note(
+                DiagnosticKind::InvalidAnnotation,
+                Some(raw.line),
+                "annotation comment has trailing commas; read without them",
+            ));
         }
     }
     match parsed {
@@ -139,6 +144,7 @@ pub(crate) fn strip_trailing_commas(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::Severity;
 
     fn raw(json: &str) -> RawAnnotation<'_> {
         RawAnnotation { json, line: 10 }
@@ -164,10 +170,15 @@ mod tests {
     fn forgives_trailing_commas_and_salvages_the_rest() {
         let mut d = Vec::new();
         let a = parse(&raw("{ \"blockType\": \"request\", \"name\": \"x\", }"), &mut d);
-        assert!(d.is_empty());
         assert_eq!(a.name.as_deref(), Some("x"));
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].severity, d[0].kind), (Severity::Note, DiagnosticKind::InvalidAnnotation));
+        d.clear();
         let a = parse(&raw("{ blockType: 'request', \"name\": \"y\" }"), &mut d);
-        assert_eq!(d[0].kind, DiagnosticKind::InvalidAnnotation);
+        assert_eq!(
+            (d[0].severity, d[0].kind),
+            (Severity::Warning, DiagnosticKind::InvalidAnnotation)
+        );
         assert_eq!(a.block_type.as_deref(), Some("request"));
         assert_eq!(a.name.as_deref(), Some("y"));
     }

@@ -48,11 +48,11 @@ pub(crate) fn permissions(
                 let file = path.unwrap_or_default();
                 let outline = Outline::parse(&text);
                 let mut inner = Vec::new();
-                let tables: Vec<&Table<'_>> = outline
+                let tables: Vec<(u32, &Table<'_>)> = outline
                     .blocks
                     .iter()
                     .filter_map(|b| match &b.kind {
-                        BlockKind::Table(t) => Some(t),
+                        BlockKind::Table(t) => Some((b.line, t)),
                         _ => None,
                     })
                     .collect();
@@ -63,8 +63,8 @@ pub(crate) fn permissions(
                         "permissions include has no table",
                     ));
                 }
-                for table in tables {
-                    read_table(table, scope.as_deref(), &mut perms.rows, &mut inner);
+                for (line, table) in tables {
+                    read_table(table, line, scope.as_deref(), &mut perms.rows, &mut inner);
                 }
                 for mut d in inner {
                     d.file = Some(file.clone());
@@ -75,7 +75,7 @@ pub(crate) fn permissions(
                 if perms.source == PermissionSource::Missing {
                     perms.source = PermissionSource::Inline { line: block.line };
                 }
-                read_table(table, scope.as_deref(), &mut perms.rows, diagnostics);
+                read_table(table, block.line, scope.as_deref(), &mut perms.rows, diagnostics);
             }
             _ => {}
         }
@@ -123,8 +123,10 @@ fn order_of(header: &str) -> Order {
     }
 }
 
+/// Read one permissions table; `line` is its header row's.
 fn read_table(
     table: &Table<'_>,
+    line: u32,
     scope: Option<&str>,
     rows: &mut Vec<PermissionRow>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -180,7 +182,7 @@ fn read_table(
     if kinds.is_empty() {
         diagnostics.push(Diagnostic::warning(
             DiagnosticKind::UnparsedPermissions,
-            table.rows.first().map(|r| r.line.saturating_sub(2)),
+            Some(line),
             format!("permissions table header `{}` not recognized", headers.join(" | ")),
         ));
         return;

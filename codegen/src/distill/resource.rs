@@ -44,14 +44,14 @@ pub(crate) fn resource(
 
     let mut properties = Vec::new();
     for section in outline.sections_where(|t| t == "properties" || t.starts_with("properties ")) {
-        for table in tables_of(outline.body(section)) {
-            properties.extend(property_rows(table, "property", diagnostics));
+        for (line, table) in tables_with_lines(outline.body(section)) {
+            properties.extend(property_rows(table, line, "property", diagnostics));
         }
     }
     let mut relationships = Vec::new();
     for section in outline.sections_where(|t| t == "relationships" || t == "relationship") {
-        for table in tables_of(outline.body(section)) {
-            relationships.extend(property_rows(table, "relationship", diagnostics));
+        for (line, table) in tables_with_lines(outline.body(section)) {
+            relationships.extend(property_rows(table, line, "relationship", diagnostics));
         }
     }
     if let Some(json) = &json_representation {
@@ -144,6 +144,16 @@ fn tables_of<'a, 's>(blocks: &'a [Block<'s>]) -> impl Iterator<Item = &'a Table<
     })
 }
 
+/// The tables among `blocks`, with their header rows' lines.
+fn tables_with_lines<'a, 's>(
+    blocks: &'a [Block<'s>],
+) -> impl Iterator<Item = (u32, &'a Table<'s>)> + 'a {
+    blocks.iter().filter_map(|b| match &b.kind {
+        BlockKind::Table(t) => Some((b.line, t)),
+        _ => None,
+    })
+}
+
 /// `call resource type` -> `call`; `enrollmentState enum type` -> `enrollmentState`.
 fn name_from_title(title: &str, stem: &str) -> String {
     let lower = title.to_ascii_lowercase();
@@ -170,8 +180,10 @@ fn name_from_title(title: &str, stem: &str) -> String {
     stem.to_string()
 }
 
+/// The properties of one table; `line` is its header row's.
 fn property_rows(
     table: &Table<'_>,
+    line: u32,
     what: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Property> {
@@ -184,7 +196,7 @@ fn property_rows(
     if cols.type_.is_none() && cols.description.is_none() {
         diagnostics.push(Diagnostic::warning(
             DiagnosticKind::UnrecognizedTable,
-            table.rows.first().map(|r| r.line.saturating_sub(2)),
+            Some(line),
             format!("{what} table has no Type or Description column"),
         ));
         return Vec::new();

@@ -255,6 +255,11 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>, gates: &Gate
     Module { path: path.into(), sources: "specs/".into(), inner, items: quote!(), children }
 }
 
+/// The file a module lives in: `mod r#type;` is `type.rs`.
+fn file_stem(module: &str) -> &str {
+    module.strip_prefix("r#").unwrap_or(module)
+}
+
 fn version_module(
     version: ApiVersion,
     index: &TypeIndex<'_>,
@@ -280,7 +285,11 @@ fn version_module(
             gate,
             false,
             module.to_string(),
-            Module::leaf(format!("{dir}/types/{module}.rs"), format!("specs/{spec_path}"), tokens),
+            Module::leaf(
+                format!("{dir}/types/{}.rs", file_stem(module)),
+                format!("specs/{spec_path}"),
+                tokens,
+            ),
         ));
     }
     if let Some(module) = index.union_module() {
@@ -298,7 +307,7 @@ fn version_module(
             false,
             module.to_string(),
             Module::leaf(
-                format!("{dir}/types/{module}.rs"),
+                format!("{dir}/types/{}.rs", file_stem(module)),
                 sources.join(", "),
                 quote!(#(#items)*),
             ),
@@ -367,7 +376,7 @@ fn version_module(
             false,
             module.clone(),
             Module::leaf(
-                format!("{dir}/requests/{module}.rs"),
+                format!("{dir}/requests/{}.rs", file_stem(&module)),
                 format!("specs/{spec_path}"),
                 tokens,
             ),

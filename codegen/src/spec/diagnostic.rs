@@ -93,6 +93,8 @@ pub enum DiagnosticKind {
     UnparsedType,
     /// The same parameter or property name appears twice in a table.
     DuplicateName,
+    /// Another page defines the same action (the same method and path template).
+    DuplicateAction,
     /// A permissions row or table could not be read.
     UnparsedPermissions,
     /// The response prose names no success status code.
@@ -132,6 +134,7 @@ impl DiagnosticKind {
             DiagnosticKind::RaggedTableRow => "ragged_table_row",
             DiagnosticKind::UnparsedType => "unparsed_type",
             DiagnosticKind::DuplicateName => "duplicate_name",
+            DiagnosticKind::DuplicateAction => "duplicate_action",
             DiagnosticKind::UnparsedPermissions => "unparsed_permissions",
             DiagnosticKind::MissingStatusCode => "missing_status_code",
             DiagnosticKind::StatusConflict => "status_conflict",

@@ -38,6 +38,8 @@ struct InlineBuf<'s> {
     links: Vec<Link<'s>>,
     /// Open links: (destination, start of their text in `text`).
     open_links: Vec<(Cow<'s, str>, usize)>,
+    /// The buffer of a list item (its text ends where a nested list starts).
+    item: bool,
 }
 
 impl<'s> InlineBuf<'s> {
@@ -50,6 +52,7 @@ impl<'s> InlineBuf<'s> {
             space: false,
             links: Vec::new(),
             open_links: Vec::new(),
+            item: false,
         }
     }
 
@@ -322,8 +325,26 @@ impl<'s, 'l> Walk<'s, 'l> {
     fn start(&mut self, tag: Tag<'s>, range: Range<usize>) {
         match tag {
             Tag::Heading { .. } => self.inline.push(InlineBuf::new(range.start, true)),
-            Tag::Paragraph | Tag::Item => {
+            Tag::Paragraph => {
                 self.inline.push(InlineBuf::new(range.start, self.para_text));
+            }
+            Tag::Item => {
+                let mut buf = InlineBuf::new(range.start, self.para_text);
+                buf.item = true;
+                self.inline.push(buf);
+            }
+            // A nested list ends its item's own text: the item's paragraph is what comes
+            // before the list, not the list (which would make every level of a deep
+            // list repeat all the levels below it).
+            Tag::List(_) if self.inline.last().is_some_and(|b| b.item) => {
+                if let Some(buf) = self.inline.pop() {
+                    if buf.borrowed.is_some() || !buf.text.is_empty() {
+                        self.paragraph(buf, range.start);
+                    }
+                }
+                let mut rest = InlineBuf::new(range.start, false);
+                rest.item = true;
+                self.inline.push(rest);
             }
             Tag::TableCell => {
                 let collect = match (&self.row, self.table.as_ref()) {

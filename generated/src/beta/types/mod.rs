@@ -229,6 +229,7 @@ pub fn reserialize(
             "recordinginfo" => via::<RecordingInfo>(value),
             "recordoperation" => via::<RecordOperation>(value),
             "resultinfo" => via::<ResultInfo>(value),
+            "senddtmfcompletionreason" => via::<SendDtmfCompletionReason>(value),
             "senddtmftonesoperation" => via::<SendDtmfTonesOperation>(value),
             "servicehostedmediaconfig" => via::<ServiceHostedMediaConfig>(value),
             "serviceprincipalidentity" => via::<ServicePrincipalIdentity>(value),

@@ -33,11 +33,76 @@ pub struct SendDtmfTonesOperation {
     pub status: Option<String>,
     /// The results of the action. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownfutureValue`.
     #[serde(rename = "completionReason", skip_serializing_if = "Option::is_none")]
-    pub completion_reason: Option<Box<super::SendDtmfTonesOperation>>,
+    pub completion_reason: Option<super::SendDtmfCompletionReason>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+/// The `sendDtmfCompletionReason` values.
+///
+/// An open enum: a value the docs do not list is kept in `Other`, so it survives a round trip.
+///
+/// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/senddtmftonesoperation?view=graph-rest-1.0)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SendDtmfCompletionReason {
+    /// `unknown`: Completion reason with unknown error.
+    Unknown,
+    /// `completedSuccessfully`: Successful completion.
+    CompletedSuccessfully,
+    /// `mediaOperationCanceled`: Media operation was canceled.
+    MediaOperationCanceled,
+    /// `unknownFutureValue`: Evolvable enumeration sentinel value. Don't use.
+    UnknownFutureValue,
+    /// A value the docs do not list, as received.
+    Other(String),
+}
+
+impl SendDtmfCompletionReason {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::CompletedSuccessfully => "completedSuccessfully",
+            Self::MediaOperationCanceled => "mediaOperationCanceled",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Other(value) => value,
+        }
+    }
+}
+
+impl From<&str> for SendDtmfCompletionReason {
+    fn from(value: &str) -> Self {
+        match value {
+            "unknown" => Self::Unknown,
+            "completedSuccessfully" => Self::CompletedSuccessfully,
+            "mediaOperationCanceled" => Self::MediaOperationCanceled,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl ::graphgen_runtime::serde::Serialize for SendDtmfCompletionReason {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for SendDtmfCompletionReason {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let value = <String as ::graphgen_runtime::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Ok(Self::from(value.as_str()))
+    }
 }

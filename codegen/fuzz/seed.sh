@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Seed the fuzz corpora with real doc pages, extracted from ../shared at run time (the
+# docs are never copied into the repository; corpus/ is gitignored).
+#
+#   bash codegen/fuzz/seed.sh [SHARED_DIR]     # default: ../shared beside the checkout
+#
+# - distill_page, emit_page: every page of the modern calls-area archive, the seeds, and
+#   every 25th page of the 2021 reference; each prefixed with the selector byte that
+#   files it where it came from ('\0' api/, '\1' resources/).
+# - distill_permissions_include: every permissions include of the modern archive.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+shared="${1:-$here/../../../shared}"
+docs="$shared/graph-docs"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+tar xzf "$docs/graph-docs-modern-calls.tar.gz" -C "$tmp" --wildcards '*.md'
+mkdir -p "$tmp/old"
+tar xzf "$docs/graph-api-docs.tar.gz" -C "$tmp/old" --wildcards '*/api/*.md' '*/resources/*.md'
+
+pages="$here/corpus/distill_page"
+includes="$here/corpus/distill_permissions_include"
+mkdir -p "$pages" "$includes" "$here/corpus/emit_page"
+
+seed_page() { # FILE SELECTOR
+    local name
+    name="$(sha1sum "$1" | cut -c1-16)"
+    { printf "$2"; cat "$1"; } >"$pages/$name"
+}
+
+while IFS= read -r -d '' f; do
+    case "$f" in
+    */includes/*) cp "$f" "$includes/$(sha1sum "$f" | cut -c1-16)" ;;
+    */resources/*) seed_page "$f" '\001' ;;
+    *) seed_page "$f" '\000' ;;
+    esac
+done < <(find "$tmp" -path "$tmp/old" -prune -o -name '*.md' -print0)
+for f in "$shared"/seeds/*.md; do seed_page "$f" '\000'; done
+i=0
+while IFS= read -r -d '' f; do
+    i=$((i + 1))
+    if ((i % 25 == 0)); then
+        case "$f" in
+        */resources/*) seed_page "$f" '\001' ;;
+        *) seed_page "$f" '\000' ;;
+        esac
+    fi
+done < <(find "$tmp/old" -name '*.md' -print0 | sort -z)
+cp "$pages"/* "$here/corpus/emit_page/"
+echo "seeded: $(ls "$pages" | wc -l) pages, $(ls "$includes" | wc -l) permissions includes"

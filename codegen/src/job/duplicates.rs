@@ -1,0 +1,137 @@
+//! Two pages defining the same action: the same method on the same path template
+//! (placeholder names aside) in one version. Each page gets a warning naming the other
+//! pages; both specs are kept (the emitter gives the second action a suffixed name).
+
+use std::collections::BTreeMap;
+
+use crate::spec::{ApiVersion, Diagnostic, DiagnosticKind, HttpMethod, Operation, PathSegment};
+
+/// The live operations of one API spec, for the check.
+#[derive(Debug, Clone)]
+pub(crate) struct Actions {
+    /// The spec's version.
+    pub version: ApiVersion,
+    /// The page's file.
+    pub source: String,
+    /// (method, path template with placeholders as `{}`, path as written, line).
+    pub operations: Vec<(HttpMethod, String, String, u32)>,
+}
+
+impl Actions {
+    /// The actions of a spec's operations (deprecated aliases are left out).
+    pub(crate) fn new(version: ApiVersion, source: &str, operations: &[Operation]) -> Actions {
+        let operations = operations
+            .iter()
+            .filter(|op| !op.deprecated)
+            .map(|op| (op.method, template_key(&op.segments), op.path.clone(), op.line))
+            .collect();
+        Actions { version, source: source.to_string(), operations }
+    }
+}
+
+/// The path with every placeholder written `{}` and literals lower-cased (Graph paths
+/// are case-insensitive): `/gadgets/{id}/start` and `/Gadgets/{gadget-id}/start` match.
+fn template_key(segments: &[PathSegment]) -> String {
+    let mut key = String::new();
+    for segment in segments {
+        key.push('/');
+        match segment {
+            PathSegment::Literal { text } => key.push_str(&text.to_lowercase()),
+            PathSegment::Param { .. } => key.push_str("{}"),
+            PathSegment::Function { name, args } => {
+                key.push_str(&name.to_lowercase());
+                key.push_str(&format!("({})", args.len()));
+            }
+            PathSegment::Template { text, .. } => key.push_str(&text.to_lowercase()),
+        }
+    }
+    key
+}
+
+/// The warnings to add, by spec path: for every action two or more specs define, one
+/// per spec, naming the other pages.
+pub(crate) fn duplicate_actions(
+    specs: &BTreeMap<String, Actions>,
+) -> BTreeMap<String, Vec<Diagnostic>> {
+    type Sharers<'a> = Vec<(&'a str, &'a Actions, usize)>;
+    let mut by_action: BTreeMap<(ApiVersion, HttpMethod, &str), Sharers<'_>> = BTreeMap::new();
+    for (spec_path, actions) in specs {
+        for (i, (method, key, ..)) in actions.operations.iter().enumerate() {
+            let entry = by_action.entry((actions.version, *method, key.as_str())).or_default();
+            // A page listing one action twice is not two pages.
+            if !entry.iter().any(|(p, ..)| *p == spec_path.as_str()) {
+                entry.push((spec_path.as_str(), actions, i));
+            }
+        }
+    }
+    let mut out: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for sharers in by_action.values().filter(|s| s.len() > 1) {
+        for (spec_path, actions, i) in sharers {
+            let (method, _, path, line) = &actions.operations[*i];
+            let others: Vec<String> = sharers
+                .iter()
+                .filter(|(p, ..)| p != spec_path)
+                .map(|(_, a, _)| format!("`{}`", a.source))
+                .collect();
+            out.entry(spec_path.to_string()).or_default().push(Diagnostic::warning(
+                DiagnosticKind::DuplicateAction,
+                Some(*line),
+                format!("`{} {path}` is also defined by {}", method.as_str(), others.join(", ")),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actions(source: &str, path: &str, segments: Vec<PathSegment>) -> Actions {
+        let op = Operation {
+            method: HttpMethod::Post,
+            path: path.into(),
+            segments,
+            path_params: Vec::new(),
+            query: None,
+            deprecated: false,
+            deprecation_note: None,
+            line: 7,
+        };
+        Actions::new(ApiVersion::V1, source, &[op])
+    }
+
+    fn lit(text: &str) -> PathSegment {
+        PathSegment::Literal { text: text.into() }
+    }
+
+    fn param(name: &str) -> PathSegment {
+        PathSegment::Param { name: name.into() }
+    }
+
+    #[test]
+    fn same_template_under_other_placeholder_names_is_one_action() {
+        let mut specs = BTreeMap::new();
+        specs.insert(
+            "v1.0/api/a.json".to_string(),
+            actions("a.md", "/gadgets/{id}/start", vec![lit("gadgets"), param("id"), lit("start")]),
+        );
+        specs.insert(
+            "v1.0/api/b.json".to_string(),
+            actions(
+                "b.md",
+                "/Gadgets/{gadget-id}/start",
+                vec![lit("Gadgets"), param("gadget-id"), lit("start")],
+            ),
+        );
+        specs.insert(
+            "v1.0/api/c.json".to_string(),
+            actions("c.md", "/gadgets/{id}/stop", vec![lit("gadgets"), param("id"), lit("stop")]),
+        );
+        let found = duplicate_actions(&specs);
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["v1.0/api/a.json", "v1.0/api/b.json"]);
+        let a = &found["v1.0/api/a.json"][0];
+        assert_eq!((a.kind, a.line), (DiagnosticKind::DuplicateAction, Some(7)));
+        assert!(a.message.contains("`b.md`"), "{}", a.message);
+    }
+}
