@@ -161,3 +161,55 @@ fn builder_writes_what_the_emitter_emits_and_removes_stale_files() {
     let diff = builder.diff(out.path()).unwrap();
     assert!(diff.contains("v1/paths.rs") && diff.contains("+pub struct Graph"), "{diff}");
 }
+
+/// With area features, the `paths` module is split by area set: a node used by one
+/// area only lives in `paths/<area>.rs`, declared behind that area's `cfg` (so rustc
+/// does not load it when the feature is off) and re-exported; its items carry no `cfg`
+/// of their own. Here `call-answer` (v1.0) is moved to `/print/...`, a second area.
+#[test]
+fn area_features_split_paths_by_area() {
+    let set = load(&workspace().join("specs"));
+    let mut specs: Vec<LoadedSpec> = set.specs().to_vec();
+    let moved = specs
+        .iter_mut()
+        .find(|s| s.path == "v1.0/api/call-answer.json")
+        .expect("the calls specs have call-answer");
+    let PageSpec::Api(page) = &mut moved.spec else { panic!("an API page") };
+    for op in &mut page.operations {
+        op.path = op.path.replacen("/communications", "/print", 1);
+        op.segments[0] = graphgen::spec::PathSegment::Literal { text: "print".into() };
+    }
+    let options = EmitOptions { only: Vec::new(), root: RootKind::Crate, area_features: true };
+    let emitted = emit::emit_files(&SpecSet::from_loaded(specs), &options).unwrap();
+    let file = |path: &str| {
+        emitted
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("no {path}"))
+            .contents
+            .clone()
+    };
+    let paths = file("v1/paths.rs");
+    assert!(paths.contains("#[cfg(any(feature = \"print\"))]\nmod print;"), "{paths}");
+    assert!(paths.contains("#[cfg(any(feature = \"print\"))]\npub use print::*;"), "{paths}");
+    assert!(paths.contains("#[cfg(any(feature = \"calls\"))]\nmod calls;"), "{paths}");
+    assert!(paths.contains("pub struct Graph"), "{paths}");
+    assert!(!paths.contains("pub struct Print"), "{paths}");
+    let print = file("v1/paths/print.rs");
+    assert!(print.contains("use super::*;") && print.contains("pub struct PrintCallsItem"));
+    assert!(!print.contains("#[cfg"), "no per-item cfg inside an area's file: {print}");
+    assert!(print.contains("pub(super) client:"), "{print}");
+    let calls = file("v1/paths/calls.rs");
+    assert!(calls.contains("pub struct CommunicationsCallsItem"), "{calls}");
+    // beta has only the calls area, as `Graph` does: one part, `paths.rs`, its items
+    // gated one by one.
+    let beta = file("beta/paths.rs");
+    assert!(!beta.contains("mod calls;"), "{beta}");
+    assert!(
+        beta.contains(
+            "#[cfg(any(feature = \"calls\"))]\n#[derive(Clone)]\npub struct CommunicationsCallsItem"
+        ),
+        "{beta}"
+    );
+}

@@ -4,6 +4,7 @@
 //! lib.rs | mod.rs          root: one module per version (features `v1`, `beta` for crates)
 //! v1/mod.rs                the version: docs, `pub use paths::Graph`
 //! v1/paths.rs              `Graph` and the URL tree's node structs (accessors)
+//! v1/paths/<areas>.rs      with area features: the nodes of one set of areas
 //! v1/types/mod.rs          re-exports every type; `reserialize` by type name
 //! v1/types/<page>.rs       the types one resource spec defines (those reached)
 //! v1/requests/mod.rs       re-exports every request body; `reserialize` by page
@@ -193,9 +194,10 @@ fn build(set: &SpecSet, options: &EmitOptions) -> Result<(Module, EmitReport), E
             index.set_union_gates(union_gates);
         }
         let tree = NavTree::build(&api_pages);
-        let node_gates: Vec<TokenStream> =
-            areas::node_areas(&tree).iter().map(|set| gates.cfg(set)).collect();
-        let context = VersionContext { gates: &gates, node_gates: &node_gates };
+        let node_areas = areas::node_areas(&tree);
+        let node_gates: Vec<TokenStream> = node_areas.iter().map(|set| gates.cfg(set)).collect();
+        let context =
+            VersionContext { gates: &gates, node_areas: &node_areas, node_gates: &node_gates };
         let module = version_module(version, &index, &tree, &api_pages, &context, &mut report);
         versions.push((version, module));
     }
@@ -209,6 +211,8 @@ fn build(set: &SpecSet, options: &EmitOptions) -> Result<(Module, EmitReport), E
 /// What the version module needs to gate items by area.
 struct VersionContext<'g> {
     gates: &'g Gates,
+    /// The areas of the actions under each path node.
+    node_areas: &'g [BTreeSet<areas::Area>],
     /// The `cfg` of each path node.
     node_gates: &'g [TokenStream],
 }
@@ -313,9 +317,14 @@ fn version_module(
             ),
         ));
     }
+    // With area features every union may be compiled out, leaving its file empty.
+    let union_module = index.union_module().filter(|_| context.gates.active());
     let reexports = type_children.iter().map(|(gate, _, name, _)| {
         let ident = names::ident(name);
-        quote!(#gate pub use #ident::*;)
+        match union_module == Some(name.as_str()) {
+            true => quote!(#[allow(unused_imports)] pub use #ident::*;),
+            false => quote!(#gate pub use #ident::*;),
+        }
     });
     let registry = types_registry(index, context.gates.active());
     let types_doc = docs::inner_doc_attrs(&format!(
@@ -408,13 +417,15 @@ fn version_module(
         "The URL tree of Microsoft Graph `{v}`: `Graph` and one struct per path node.\n\n{}",
         NAVIGATION_RULE
     ));
-    let paths_items = super::nav::paths_tokens(tree, v, context.node_gates);
-    let paths = Module {
-        path: format!("{dir}/paths.rs"),
-        sources: api_sources.clone(),
-        inner: paths_doc,
-        items: paths_items,
-        children: Vec::new(),
+    let paths = match context.gates.active() {
+        true => split_paths(tree, v, dir, &api_sources, paths_doc, context),
+        false => Module {
+            path: format!("{dir}/paths.rs"),
+            sources: api_sources.clone(),
+            inner: paths_doc,
+            items: super::nav::paths_tokens(tree, v, context.node_gates),
+            children: Vec::new(),
+        },
     };
 
     let version_doc = docs::inner_doc_attrs(&docs::paragraphs([
@@ -447,6 +458,70 @@ fn version_module(
             (quote!(), true, "requests".into(), requests),
             (quote!(), true, "types".into(), types),
         ],
+    }
+}
+
+/// The `paths` module with area features: the nodes every area of the version uses
+/// (`Graph`) in `paths.rs`, the others in one child file per set of areas
+/// (`paths/<areas>.rs`), declared with that set's `cfg` so that rustc skips the file
+/// when none of them is on, and re-exported. Files are named after their areas (the
+/// first one and a count beyond three).
+fn split_paths(
+    tree: &NavTree<'_>,
+    v: &str,
+    dir: &str,
+    sources: &str,
+    doc: TokenStream,
+    context: &VersionContext<'_>,
+) -> Module {
+    let mut parts = super::nav::paths_parts(tree, v, context.node_areas, context.gates).into_iter();
+    let root_items = parts.next().map(|p| p.items).unwrap_or_default();
+    let mut scope = Scope::new(Case::Snake);
+    let mut children = Vec::new();
+    let mut reexports = Vec::new();
+    for part in parts {
+        let listed: Vec<&str> = part.areas.iter().map(String::as_str).collect();
+        let candidate = match listed.len() {
+            0 => "no_area".to_string(),
+            1..=3 => listed.join("_"),
+            n => format!("{}_and_{}_more", listed[0], n - 1),
+        };
+        let name = scope.name(&candidate);
+        let ident = names::ident(&name);
+        let gate = context.gates.cfg(&part.areas);
+        let areas_text = listed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let inner = docs::inner_doc_attrs(&format!(
+            "Path nodes whose actions are in the areas {areas_text} (compiled when one of \
+             their features is on)."
+        ));
+        let items = part.items;
+        reexports.push((name.clone(), quote!(#gate pub use #ident::*;)));
+        children.push((
+            gate,
+            false,
+            name.clone(),
+            Module {
+                path: format!("{dir}/paths/{name}.rs"),
+                sources: sources.to_string(),
+                inner,
+                items: quote! {
+                    #[allow(unused_imports)]
+                    use super::*;
+                    #items
+                },
+                children: Vec::new(),
+            },
+        ));
+    }
+    children.sort_by(|a, b| a.2.cmp(&b.2));
+    reexports.sort_by_key(|(name, _)| name.clone());
+    let reexports = reexports.into_iter().map(|(_, tokens)| tokens);
+    Module {
+        path: format!("{dir}/paths.rs"),
+        sources: sources.to_string(),
+        inner: doc,
+        items: quote!(#(#reexports)* #root_items),
+        children,
     }
 }
 

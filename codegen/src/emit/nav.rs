@@ -25,11 +25,12 @@
 //! - Names on one node are unique (the naming rule's numeric suffixes); `client`,
 //!   `path` and `new` are taken by the node itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::areas::{Area, Gates};
 use super::docs;
 use super::names::{self, Case, Scope};
 use crate::spec::{ApiPage, ArgValue, BodyKind, HttpMethod, Operation, PathSegment};
@@ -505,8 +506,61 @@ pub fn paths_tokens(tree: &NavTree<'_>, version_label: &str, gates: &[TokenStrea
     let mut order: Vec<usize> = (0..tree.nodes.len()).filter(|n| tree.nodes[*n].emitted).collect();
     order.sort_by(|a, b| tree.nodes[*a].template.cmp(&tree.nodes[*b].template));
     let gate = |n: usize| gates.get(n).cloned().unwrap_or_default();
-    let items = order.into_iter().map(|n| node_tokens(tree, n, version_label, &gate));
+    let items =
+        order.into_iter().map(|n| node_tokens(tree, n, version_label, gate(n), &gate, quote!()));
     quote!(#(#items)*)
+}
+
+/// The nodes of one file of a split `paths` module: those whose actions are in the
+/// same set of areas.
+pub struct PathsPart {
+    /// The areas of the actions under each node of the part.
+    pub areas: BTreeSet<Area>,
+    /// The part's structs and impls (no `cfg` of their own: the file's module is gated
+    /// by `areas`; an accessor to a node of a narrower set keeps that node's `cfg`).
+    pub items: TokenStream,
+}
+
+/// The `paths` module of a version split by area set, for area features: one part per
+/// distinct set of areas of the nodes (`node_areas`, see [`super::areas::node_areas`]),
+/// in the order of their first node by path. The first part holds `Graph` (whose set is
+/// every area of the version) and is the `paths` module itself, its items gated one by
+/// one; the others go to child
+/// modules gated by their set, which rustc does not even load when the set's features
+/// are off. Fields are `pub(super)` outside the first part, so that an accessor can
+/// build a node of another part.
+pub fn paths_parts(
+    tree: &NavTree<'_>,
+    version_label: &str,
+    node_areas: &[BTreeSet<Area>],
+    gates: &Gates,
+) -> Vec<PathsPart> {
+    let mut order: Vec<usize> = (0..tree.nodes.len()).filter(|n| tree.nodes[*n].emitted).collect();
+    order.sort_by(|a, b| tree.nodes[*a].template.cmp(&tree.nodes[*b].template));
+    let empty = BTreeSet::new();
+    let areas = |n: usize| node_areas.get(n).unwrap_or(&empty);
+    let mut parts: Vec<(BTreeSet<Area>, Vec<TokenStream>)> = Vec::new();
+    for n in order {
+        let own = areas(n);
+        let first_part = own == areas(0);
+        // An accessor inside a gated file needs no `cfg` for a node of the same set.
+        let accessor_gate = |c: usize| match !first_part && areas(c) == own {
+            true => quote!(),
+            false => gates.cfg(areas(c)),
+        };
+        // The first part is not gated as a file: its nodes keep their own `cfg` (empty
+        // when the version has every area of the output).
+        let (own_gate, field_vis) = match first_part {
+            true => (gates.cfg(own), quote!()),
+            false => (quote!(), quote!(pub(super))),
+        };
+        let tokens = node_tokens(tree, n, version_label, own_gate, &accessor_gate, field_vis);
+        match parts.iter_mut().find(|(set, _)| set == own) {
+            Some((_, items)) => items.push(tokens),
+            None => parts.push((own.clone(), vec![tokens])),
+        }
+    }
+    parts.into_iter().map(|(areas, items)| PathsPart { areas, items: quote!(#(#items)*) }).collect()
 }
 
 /// How a node is reached from `Graph` (`.communications().call(id)`).
@@ -534,17 +588,19 @@ fn node_tokens(
     tree: &NavTree<'_>,
     n: usize,
     version_label: &str,
-    gate: &dyn Fn(usize) -> TokenStream,
+    own_gate: TokenStream,
+    accessor_gate: &dyn Fn(usize) -> TokenStream,
+    field_vis: TokenStream,
 ) -> TokenStream {
     let node = &tree.nodes[n];
     let name = names::ident(&node.type_name);
     let client_ty = quote!(::graphgen_runtime::Client);
     let fields = node.params.iter().map(|p| {
         let f = names::ident(&p.field);
-        quote!(#f: String,)
+        quote!(#field_vis #f: String,)
     });
     let accessors: Vec<TokenStream> =
-        tree.held_by(n).iter().map(|c| accessor_tokens(tree, n, *c, &gate(*c))).collect();
+        tree.held_by(n).iter().map(|c| accessor_tokens(tree, n, *c, &accessor_gate(*c))).collect();
     if node.parent.is_none() {
         let doc = docs::doc_attrs(&format!(
             "The entry point to the Microsoft Graph {version_label} API: \
@@ -597,13 +653,12 @@ fn node_tokens(
         docs::code(&node.template),
         format!("Reached with `{}`.", call_chain(tree, n)),
     ]));
-    let own_gate = gate(n);
     quote! {
         #doc
         #own_gate
         #[derive(Clone)]
         pub struct #name {
-            client: #client_ty,
+            #field_vis client: #client_ty,
             #(#fields)*
         }
 
