@@ -8,6 +8,7 @@
 #   every 25th page of the 2021 reference; each prefixed with the selector byte that
 #   files it where it came from ('\0' api/, '\1' resources/).
 # - distill_permissions_include: every permissions include of the modern archive.
+# - declare_input: the body of every `action!` invocation in the macro's tests.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 shared="${1:-$here/../../../shared}"
@@ -48,4 +49,29 @@ while IFS= read -r -d '' f; do
     fi
 done < <(find "$tmp/old" -name '*.md' -print0 | sort -z)
 cp "$pages"/* "$here/corpus/emit_page/"
+
+# declare_input: the body of every `action!` invocation in the macro's own tests.
+mkdir -p "$here/corpus/declare_input"
+python3 - "$here/corpus/declare_input" "$here"/../macros/tests/ui/*.rs \
+    "$here"/../macros/tests/pass/*.rs "$here"/../../tests/macro_fifty.rs <<'PY'
+import hashlib, re, sys
+out, files = sys.argv[1], sys.argv[2:]
+n = 0
+for name in files:
+    text = open(name, encoding="utf-8").read()
+    for m in re.finditer(r"action!\s*([({])", text):
+        close = {"(": ")", "{": "}"}[m.group(1)]
+        depth, i = 0, m.end(1) - 1
+        for j in range(i, len(text)):
+            if text[j] == m.group(1):
+                depth += 1
+            elif text[j] == close:
+                depth -= 1
+                if depth == 0:
+                    body = text[i + 1 : j].encode()
+                    open(f"{out}/{hashlib.sha1(body).hexdigest()[:16]}", "wb").write(body)
+                    n += 1
+                    break
+print(f"seeded: {n} action! inputs")
+PY
 echo "seeded: $(ls "$pages" | wc -l) pages, $(ls "$includes" | wc -l) permissions includes"

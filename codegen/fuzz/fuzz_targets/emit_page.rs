@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let set = SpecSet::from_specs([distilled.spec]);
-    let options = EmitOptions { only: Vec::new(), root: RootKind::Module };
+    let options = EmitOptions { root: RootKind::Module, ..EmitOptions::default() };
     match emit_files(&set, &options) {
         Ok(emitted) => check_modules(&emitted.files),
         Err(e @ EmitError::Unparsable { .. }) => panic!("{e}"),
