@@ -26,6 +26,11 @@ pub struct HttpRequest {
     pub headers: HeaderMap,
     /// The body, if any.
     pub body: Option<Vec<u8>>,
+    /// The largest response body to read
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)): a
+    /// transport should stop reading past it and fail with [`TransportErrorKind::TooLarge`]
+    /// (the client checks the body it gets back in any case).
+    pub max_response_bytes: usize,
 }
 
 impl fmt::Debug for HttpRequest {
@@ -35,6 +40,7 @@ impl fmt::Debug for HttpRequest {
             .field("url", &self.url.as_str())
             .field("headers", &self.headers)
             .field("body_len", &self.body.as_ref().map(Vec::len))
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -125,7 +131,7 @@ impl TransportError {
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
 
 /// The error for a body over `limit` bytes (`seen`: what is known of its size).
-pub(crate) fn too_large(seen: &str, limit: usize) -> TransportError {
+pub(crate) fn too_large(seen: impl fmt::Display, limit: usize) -> TransportError {
     TransportError::new(
         TransportErrorKind::TooLarge,
         format!("the response body ({seen}) exceeds the limit of {limit} bytes"),
@@ -156,13 +162,12 @@ mod reqwest_impl {
 
     /// The default [`Transport`]: reqwest over rustls, HTTP/1.1 and HTTP/2, connection
     /// pooling, redirects off (the client follows them itself, deciding where the token
-    /// may go), a 10 s connect timeout, and bodies read up to a limit
-    /// ([`DEFAULT_MAX_RESPONSE_BYTES`] unless set): a larger one is refused as soon as its
-    /// `Content-Length`, or the bytes read so far, pass it.
+    /// may go), a 10 s connect timeout, and bodies read up to each request's
+    /// [`max_response_bytes`](HttpRequest::max_response_bytes): a larger one is refused as
+    /// soon as its `Content-Length`, or the bytes read so far, pass it.
     #[derive(Clone, Debug)]
     pub struct ReqwestTransport {
         client: reqwest::Client,
-        max_body: usize,
     }
 
     impl ReqwestTransport {
@@ -173,20 +178,14 @@ mod reqwest_impl {
                 .connect_timeout(CONNECT_TIMEOUT)
                 .build()
                 .map_err(|e| TransportError::new(TransportErrorKind::Other, e.without_url()))?;
-            Ok(ReqwestTransport { client, max_body: DEFAULT_MAX_RESPONSE_BYTES })
-        }
-
-        /// Reads response bodies up to `bytes` (default [`DEFAULT_MAX_RESPONSE_BYTES`]).
-        pub fn with_max_body_bytes(mut self, bytes: usize) -> ReqwestTransport {
-            self.max_body = bytes;
-            self
+            Ok(ReqwestTransport { client })
         }
 
         /// Uses a `reqwest::Client` configured by the caller (proxies, certificates). It
         /// should not follow redirects (`redirect::Policy::none()`), or the client cannot
         /// keep the token from other hosts a redirect names.
         pub fn from_client(client: reqwest::Client) -> ReqwestTransport {
-            ReqwestTransport { client, max_body: DEFAULT_MAX_RESPONSE_BYTES }
+            ReqwestTransport { client }
         }
     }
 
@@ -218,10 +217,10 @@ mod reqwest_impl {
                 let mut response = builder.send().await.map_err(classify)?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let limit = self.max_body;
+                let limit = request.max_response_bytes;
                 let declared = response.content_length();
                 if let Some(declared) = declared.filter(|&d| d > limit as u64) {
-                    return Err(too_large(&format!("Content-Length {declared}"), limit));
+                    return Err(too_large(format_args!("Content-Length {declared}"), limit));
                 }
                 // Read by chunks, so that a body without a Content-Length (or with a
                 // false one) stops at the limit instead of filling memory.

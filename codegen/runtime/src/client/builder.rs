@@ -111,7 +111,9 @@ impl ClientBuilder {
     /// The largest response body accepted (default 256 MiB,
     /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::DEFAULT_MAX_RESPONSE_BYTES)): a larger one is
     /// `Error::Transport` of kind [`TooLarge`](crate::TransportErrorKind::TooLarge), not
-    /// retried. The default transport stops reading at the limit.
+    /// retried. Each request carries the limit to the transport
+    /// ([`HttpRequest::max_response_bytes`](crate::HttpRequest::max_response_bytes)), so
+    /// the reqwest transport, built here or supplied, stops reading at it.
     pub fn max_response_bytes(mut self, bytes: usize) -> ClientBuilder {
         self.max_response_bytes = bytes;
         self
@@ -124,7 +126,7 @@ impl ClientBuilder {
         self.cloud.check().map_err(Error::Config)?;
         let transport = match self.transport {
             Some(transport) => transport,
-            None => default_transport(self.max_response_bytes)?,
+            None => default_transport()?,
         };
         let user_agent = match self.user_agent {
             Some(product) => format!("{product} {USER_AGENT_PRODUCT}"),
@@ -152,14 +154,13 @@ impl ClientBuilder {
 }
 
 #[cfg(feature = "reqwest")]
-fn default_transport(max_body: usize) -> Result<Arc<dyn Transport>> {
+fn default_transport() -> Result<Arc<dyn Transport>> {
     let transport = crate::transport::ReqwestTransport::new()
-        .map_err(|e| Error::Config(format!("the default transport cannot start: {e}")))?
-        .with_max_body_bytes(max_body);
+        .map_err(|e| Error::Config(format!("the default transport cannot start: {e}")))?;
     Ok(Arc::new(transport))
 }
 
 #[cfg(not(feature = "reqwest"))]
-fn default_transport(_max_body: usize) -> Result<Arc<dyn Transport>> {
+fn default_transport() -> Result<Arc<dyn Transport>> {
     Err(Error::Config("no transport (enable the `reqwest` feature or set one)".into()))
 }

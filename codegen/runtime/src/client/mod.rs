@@ -343,13 +343,13 @@ impl Client {
                 }
                 Ok(Ok(response)) => {
                     context.status = Some(response.status);
-                    // The default transport stops reading at the limit; another one is
+                    // The request told the transport the limit; one that ignores it is
                     // held to it here.
                     let limit = self.inner.max_response_bytes;
                     if response.body.len() > limit {
                         return Err(Error::Transport {
                             context: Box::new(context.clone()),
-                            source: too_large(&format!("{} bytes", response.body.len()), limit),
+                            source: too_large(format_args!("{} bytes", response.body.len()), limit),
                         });
                     }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
@@ -405,6 +405,7 @@ impl Client {
             url: outgoing.url.clone(),
             headers,
             body: outgoing.body.clone(),
+            max_response_bytes: self.inner.max_response_bytes,
         };
         Ok((request, sent))
     }

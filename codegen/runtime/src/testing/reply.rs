@@ -14,10 +14,24 @@ pub struct Reply {
 
 #[derive(Clone, Debug)]
 pub(crate) enum ReplyKind {
-    Respond { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
-    GraphError { status: u16, code: String, message: String, headers: Vec<(String, String)> },
-    Truncated { status: u16, headers: Vec<(String, String)>, body: Vec<u8>, declared: usize },
-    Unframed { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
+    Respond {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    GraphError {
+        status: u16,
+        code: String,
+        message: String,
+        headers: Vec<(String, String)>,
+    },
+    /// A response framed by hand: `Content-Length` as given (false, or absent).
+    Framed {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        content_length: Option<usize>,
+    },
     Drop,
 }
 
@@ -66,21 +80,26 @@ impl Reply {
     /// Headers, then the connection closes after `body`, short of the `Content-Length`
     /// it announced (`declared`).
     pub fn truncated(status: u16, content_type: &str, body: &[u8], declared: usize) -> Reply {
-        Reply::from(ReplyKind::Truncated {
-            status,
-            headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
-            body: body.to_vec(),
-            declared,
-        })
+        Reply::framed(status, content_type, body.to_vec(), Some(declared))
     }
 
     /// Headers without a `Content-Length`, then `body`, ended by closing the connection
     /// (HTTP/1.1 close-delimited): the client cannot know the size before reading.
     pub fn unframed(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
-        Reply::from(ReplyKind::Unframed {
+        Reply::framed(status, content_type, body, None)
+    }
+
+    fn framed(
+        status: u16,
+        content_type: &str,
+        body: Vec<u8>,
+        content_length: Option<usize>,
+    ) -> Reply {
+        Reply::from(ReplyKind::Framed {
             status,
             headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
             body,
+            content_length,
         })
     }
 
@@ -92,8 +111,7 @@ impl Reply {
     /// Adds a header (ignored by [`drop_connection`](Reply::drop_connection)).
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
         if let ReplyKind::Respond { headers, .. }
-        | ReplyKind::Truncated { headers, .. }
-        | ReplyKind::Unframed { headers, .. }
+        | ReplyKind::Framed { headers, .. }
         | ReplyKind::GraphError { headers, .. } = &mut self.kind
         {
             headers.push((name.to_owned(), value.into()));

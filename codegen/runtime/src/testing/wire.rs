@@ -127,10 +127,9 @@ pub(crate) async fn write_reply(
             let len = body.len();
             (status, headers, body, Some(len))
         }
-        ReplyKind::Truncated { status, headers, body, declared } => {
-            (status, headers, body, Some(declared))
+        ReplyKind::Framed { status, headers, body, content_length } => {
+            (status, headers, body, content_length)
         }
-        ReplyKind::Unframed { status, headers, body } => (status, headers, body, None),
         ReplyKind::GraphError { status, code, message, mut headers } => {
             let body = serde_json::json!({"error": {
                 "code": code,

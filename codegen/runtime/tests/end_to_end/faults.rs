@@ -485,3 +485,27 @@ async fn unframed_bodies_stop_at_the_limit() {
     let got: Value = client.send_json(get_me()).await.unwrap();
     assert_eq!(got["value"].as_str().map(str::len), Some(100));
 }
+
+/// Proves: a reqwest transport the caller supplies (a proxy setup, say) gets the limit
+/// with each request and stops reading there too.
+#[tokio::test]
+async fn a_supplied_transport_stops_at_the_limit() {
+    let server = GraphServer::start().await;
+    server.route(Route::new(Method::Get, ME).reply(Reply::unframed(
+        200,
+        "application/json",
+        big_json(1024 * 1024),
+    )));
+    let client = server
+        .client_builder()
+        .transport(graphgen_runtime::ReqwestTransport::new().unwrap())
+        .max_response_bytes(16 * 1024)
+        .build()
+        .unwrap();
+    let error = client.send_json::<Value>(get_me()).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Transport { source, .. } if source.kind() == TransportErrorKind::TooLarge),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("read past the limit"), "{error}");
+}
