@@ -3,62 +3,46 @@
 use std::collections::BTreeMap;
 
 use crate::SpecSet;
-use crate::spec::{ApiPage, ApiVersion, Operation, PermissionValue, Requirement};
+use crate::emit::docs::permission_row;
+use crate::spec::{ApiPage, ApiVersion, Operation, Requirement};
 
-use super::{Change, ChangeKind, same_type, type_text};
+use super::{Change, ChangeKind, by_name, field_text, optional_type_text, pair, retyped};
 
 fn pages(set: &SpecSet) -> BTreeMap<(ApiVersion, String), &ApiPage> {
     set.api_pages().map(|(_, p)| ((p.version, p.stem.to_ascii_lowercase()), p)).collect()
 }
 
-/// `POST /communications/calls/{id}/answer`, placeholders unnamed, for matching.
-fn operation_key(op: &Operation) -> String {
-    let mut path = String::with_capacity(op.path.len());
-    let mut depth = 0;
-    for c in op.path.chars() {
-        match c {
-            '{' => {
-                if depth == 0 {
-                    path.push_str("{}");
-                }
-                depth += 1;
-            }
-            '}' => depth -= 1,
-            _ if depth > 0 => {}
-            c => path.push(c.to_ascii_lowercase()),
-        }
-    }
-    format!("{} {path}", op.method)
-}
-
-/// The page's name for people: its title.
+/// The page's name for people: its title, then its stem.
 fn label(page: &ApiPage) -> String {
     format!("{} ({})", page.title, page.stem)
 }
 
+/// An operation as shown: `` `POST /communications/calls/{id}/answer` ``.
+fn op_text(op: &Operation) -> String {
+    format!("`{} {}`", op.method, op.path)
+}
+
 pub(super) fn compare(old: &SpecSet, new: &SpecSet, out: &mut Vec<Change>) {
     let (old, new) = (pages(old), pages(new));
-    for (key, page) in &old {
-        if !new.contains_key(key) {
-            let ops = page.operations.iter().map(|o| format!("`{} {}`", o.method, o.path));
-            out.push(change(
-                page,
-                ChangeKind::ActionRemoved,
-                ops.collect::<Vec<_>>().join(", "),
-                true,
-            ));
-        }
-    }
-    for (key, page) in &new {
-        match old.get(key) {
-            None => {
-                let ops = page.operations.iter().map(|o| format!("`{} {}`", o.method, o.path));
-                let detail = ops.collect::<Vec<_>>().join(", ");
-                out.push(change(page, ChangeKind::ActionAdded, detail, false));
+    for pair in pair(&old, &new) {
+        match pair {
+            (Some(page), None) => {
+                let ops = page.operations.iter().map(op_text).collect::<Vec<_>>().join(", ");
+                out.push(change(page, ChangeKind::ActionRemoved, ops, true));
             }
-            Some(before) => compare_page(before, page, out),
+            (None, Some(page)) => {
+                let ops = page.operations.iter().map(op_text).collect::<Vec<_>>().join(", ");
+                out.push(change(page, ChangeKind::ActionAdded, ops, false));
+            }
+            (Some(before), Some(page)) => compare_page(before, page, out),
+            (None, None) => {}
         }
     }
+}
+
+/// A page's operations by method and [`Operation::template_key`].
+fn operations(page: &ApiPage) -> BTreeMap<String, &Operation> {
+    page.operations.iter().map(|o| (format!("{} {}", o.method, o.template_key()), o)).collect()
 }
 
 fn change(page: &ApiPage, kind: ChangeKind, detail: String, breaking: bool) -> Change {
@@ -66,123 +50,76 @@ fn change(page: &ApiPage, kind: ChangeKind, detail: String, breaking: bool) -> C
 }
 
 fn compare_page(old: &ApiPage, new: &ApiPage, out: &mut Vec<Change>) {
-    // Operations.
-    let old_ops: BTreeMap<String, &Operation> =
-        old.operations.iter().map(|o| (operation_key(o), o)).collect();
-    let new_ops: BTreeMap<String, &Operation> =
-        new.operations.iter().map(|o| (operation_key(o), o)).collect();
-    for (key, op) in &old_ops {
-        match new_ops.get(key) {
-            None => out.push(change(
-                new,
-                ChangeKind::OperationRemoved,
-                format!("`{} {}`", op.method, op.path),
-                true,
-            )),
-            Some(now) if now.deprecated && !op.deprecated => out.push(change(
-                new,
-                ChangeKind::OperationDeprecated,
-                format!("`{} {}`", now.method, now.path),
-                false,
-            )),
-            Some(_) => {}
-        }
-    }
-    for (key, op) in &new_ops {
-        if !old_ops.contains_key(key) {
-            out.push(change(
-                new,
-                ChangeKind::OperationAdded,
-                format!("`{} {}`", op.method, op.path),
-                false,
-            ));
+    let mut push = |kind, detail: String, breaking| out.push(change(new, kind, detail, breaking));
+
+    // Operations, matched by method and path template.
+    let (old_ops, new_ops) = (operations(old), operations(new));
+    for pair in pair(&old_ops, &new_ops) {
+        match pair {
+            (Some(op), None) => push(ChangeKind::OperationRemoved, op_text(op), true),
+            (None, Some(op)) => push(ChangeKind::OperationAdded, op_text(op), false),
+            (Some(was), Some(now)) if now.deprecated && !was.deprecated => {
+                push(ChangeKind::OperationDeprecated, op_text(now), false)
+            }
+            _ => {}
         }
     }
 
     // Request body parameters.
-    let find = |page: &ApiPage, name: &str| {
-        page.request_body.params.iter().find(|p| p.name.eq_ignore_ascii_case(name)).cloned()
-    };
-    for p in &old.request_body.params {
-        match find(new, &p.name) {
-            None => out.push(change(
-                new,
-                ChangeKind::ParamRemoved,
-                format!("`{}` ({})", p.name, type_text(&p.type_expr)),
-                true,
-            )),
-            Some(now) => {
-                if !same_type(&p.type_expr, &now.type_expr) {
-                    out.push(change(
-                        new,
-                        ChangeKind::ParamRetyped,
-                        format!(
-                            "`{}`: {} → {}",
-                            p.name,
-                            type_text(&p.type_expr),
-                            type_text(&now.type_expr)
-                        ),
-                        true,
-                    ));
+    let old_params = by_name(&old.request_body.params, |p| &p.name);
+    let new_params = by_name(&new.request_body.params, |p| &p.name);
+    for pair in pair(&old_params, &new_params) {
+        match pair {
+            (Some(p), None) => {
+                push(ChangeKind::ParamRemoved, field_text(&p.name, &p.type_expr), true)
+            }
+            (None, Some(p)) => {
+                let required = p.required == Requirement::Required;
+                let detail = format!(
+                    "{}{}",
+                    field_text(&p.name, &p.type_expr),
+                    if required { ", required" } else { "" }
+                );
+                push(ChangeKind::ParamAdded, detail, required);
+            }
+            (Some(was), Some(now)) => {
+                if let Some(detail) = retyped(&was.name, &was.type_expr, &now.type_expr) {
+                    push(ChangeKind::ParamRetyped, detail, true);
                 }
-                let was = p.required == Requirement::Required;
-                let is = now.required == Requirement::Required;
-                if is && !was {
-                    out.push(change(
-                        new,
-                        ChangeKind::ParamNowRequired,
-                        format!("`{}`", p.name),
-                        true,
-                    ));
-                } else if was && !is {
-                    out.push(change(
-                        new,
-                        ChangeKind::ParamNoLongerRequired,
-                        format!("`{}`", p.name),
-                        false,
-                    ));
+                let required = |p: &crate::spec::Param| p.required == Requirement::Required;
+                match (required(was), required(now)) {
+                    (false, true) => {
+                        push(ChangeKind::ParamNowRequired, format!("`{}`", was.name), true)
+                    }
+                    (true, false) => {
+                        push(ChangeKind::ParamNoLongerRequired, format!("`{}`", was.name), false)
+                    }
+                    _ => {}
                 }
             }
-        }
-    }
-    for p in &new.request_body.params {
-        if find(old, &p.name).is_none() {
-            let required = p.required == Requirement::Required;
-            let detail = format!(
-                "`{}` ({}){}",
-                p.name,
-                type_text(&p.type_expr),
-                if required { ", required" } else { "" }
-            );
-            out.push(change(new, ChangeKind::ParamAdded, detail, required));
+            (None, None) => {}
         }
     }
 
-    // Response.
-    let codes =
-        |page: &ApiPage| page.response.status_codes.iter().map(|s| s.code).collect::<Vec<u16>>();
+    // Response. Status codes are a set: their order on the page means nothing.
+    let codes = |page: &ApiPage| {
+        let mut codes: Vec<u16> = page.response.status_codes.iter().map(|s| s.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    };
     let (was, is) = (codes(old), codes(new));
     if was != is && !was.is_empty() && !is.is_empty() {
         // A client written for the old codes still works if one of them remains.
         let breaking = !was.iter().any(|c| is.contains(c));
         let show = |c: &[u16]| c.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-        out.push(change(
-            new,
-            ChangeKind::StatusChanged,
-            format!("{} → {}", show(&was), show(&is)),
-            breaking,
-        ));
+        push(ChangeKind::StatusChanged, format!("{} → {}", show(&was), show(&is)), breaking);
     }
-    let body = |page: &ApiPage| page.response.body.as_ref().map(|b| type_text(&b.type_expr));
+    let body =
+        |page: &ApiPage| optional_type_text(page.response.body.as_ref().map(|b| &b.type_expr));
     let (was, is) = (body(old), body(new));
-    if !was.as_deref().unwrap_or("").eq_ignore_ascii_case(is.as_deref().unwrap_or("")) {
-        let show = |t: &Option<String>| t.clone().unwrap_or_else(|| "none".into());
-        out.push(change(
-            new,
-            ChangeKind::ResponseTypeChanged,
-            format!("{} → {}", show(&was), show(&is)),
-            true,
-        ));
+    if !was.eq_ignore_ascii_case(&is) {
+        push(ChangeKind::ResponseTypeChanged, format!("{was} → {is}"), true);
     }
     if old.response.location.is_some() != new.response.location.is_some() {
         let detail = if new.response.location.is_some() {
@@ -190,35 +127,21 @@ fn compare_page(old: &ApiPage, new: &ApiPage, out: &mut Vec<Change>) {
         } else {
             "no Location header (operation) is returned any more"
         };
-        out.push(change(new, ChangeKind::LocationChanged, detail.to_string(), true));
+        push(ChangeKind::LocationChanged, detail.to_string(), true);
     }
 
-    // Permissions (least privileged scopes per kind), for information.
+    // Permissions, as the generated docs show them, for information.
     let perms = |page: &ApiPage| {
-        let mut rows: Vec<String> = page
-            .permissions
-            .rows
-            .iter()
-            .map(|r| {
-                let value = match &r.value {
-                    PermissionValue::Scopes { least_privileged, .. } => least_privileged.join(", "),
-                    PermissionValue::NotSupported => "not supported".into(),
-                    PermissionValue::NoneRequired => "none".into(),
-                    PermissionValue::Other { text } => text.clone(),
-                };
-                format!("{:?}: {value}", r.kind)
-            })
-            .collect();
+        let mut rows: Vec<String> = page.permissions.rows.iter().map(permission_row).collect();
         rows.sort();
         rows
     };
     let (was, is) = (perms(old), perms(new));
     if was != is && !was.is_empty() && !is.is_empty() {
-        out.push(change(
-            new,
+        push(
             ChangeKind::PermissionsChanged,
             format!("{} → {}", was.join("; "), is.join("; ")),
             false,
-        ));
+        );
     }
 }

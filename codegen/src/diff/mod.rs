@@ -10,6 +10,8 @@ mod actions;
 mod render;
 mod types;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::SpecSet;
@@ -18,7 +20,7 @@ use crate::spec::{ApiVersion, TypeExpr};
 pub use render::{to_json, to_markdown};
 
 /// What kind of change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// A page describing an action appeared.
@@ -72,7 +74,8 @@ pub enum ChangeKind {
 pub struct Change {
     /// The API version.
     pub version: ApiVersion,
-    /// What changed: the page stem (`call-answer`) or type name (`call`).
+    /// What changed: the page's title and stem (`call: answer (call-answer)`) or the
+    /// type name (`call`).
     pub item: String,
     /// What kind of change.
     pub kind: ChangeKind,
@@ -86,7 +89,7 @@ pub struct Change {
 }
 
 /// The report: every change, sorted by version, item, kind, detail.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// The old specs folder, as given.
     pub old: String,
@@ -113,9 +116,40 @@ pub fn compare(old: &SpecSet, new: &SpecSet, old_label: &str, new_label: &str) -
     Report { old: old_label.to_string(), new: new_label.to_string(), changes }
 }
 
+/// The entries of two maps side by side, by key: `(Some, None)` removed, `(None, Some)`
+/// added, `(Some, Some)` in both.
+fn pair<'m, K: Ord, V>(
+    old: &'m BTreeMap<K, V>,
+    new: &'m BTreeMap<K, V>,
+) -> impl Iterator<Item = (Option<&'m V>, Option<&'m V>)> {
+    let removed = old.iter().filter(|(k, _)| !new.contains_key(*k)).map(|(_, v)| (Some(v), None));
+    let rest = new.iter().map(|(k, v)| (old.get(k), Some(v)));
+    removed.chain(rest)
+}
+
+/// Items by their name without case (the docs vary the case of one name).
+fn by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> BTreeMap<String, &T> {
+    items.iter().map(|t| (name(t).to_ascii_lowercase(), t)).collect()
+}
+
+/// How an added or removed field (parameter, property) is shown: `` `all` (Boolean) ``.
+fn field_text(name: &str, ty: &TypeExpr) -> String {
+    format!("`{name}` ({})", type_text(ty))
+}
+
+/// How a retyped field is shown, when its type changed: `` `all`: Boolean → String ``.
+fn retyped(name: &str, was: &TypeExpr, is: &TypeExpr) -> Option<String> {
+    (!same_type(was, is)).then(|| format!("`{name}`: {} → {}", type_text(was), type_text(is)))
+}
+
+/// An optional type as text (`none` when absent), for base and response types.
+fn optional_type_text(expr: Option<&TypeExpr>) -> String {
+    expr.map(type_text).unwrap_or_else(|| "none".into())
+}
+
 /// A type expression as one string, for details and comparison: names compared without
 /// case (the docs write `mediaPrompt` and `MediaPrompt` for one type).
-pub(crate) fn type_text(expr: &TypeExpr) -> String {
+fn type_text(expr: &TypeExpr) -> String {
     match expr {
         TypeExpr::Primitive { name } => name.as_str().to_string(),
         TypeExpr::Named { name, .. } => name.clone(),
@@ -128,7 +162,7 @@ pub(crate) fn type_text(expr: &TypeExpr) -> String {
 }
 
 /// Whether two type expressions name the same type.
-pub(crate) fn same_type(a: &TypeExpr, b: &TypeExpr) -> bool {
+fn same_type(a: &TypeExpr, b: &TypeExpr) -> bool {
     type_text(a).eq_ignore_ascii_case(&type_text(b))
 }
 

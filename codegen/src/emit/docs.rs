@@ -11,7 +11,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::spec::{ApiVersion, PermissionKind, PermissionSource, PermissionValue, Permissions};
+use crate::spec::{
+    ApiVersion, PermissionKind, PermissionRow, PermissionSource, PermissionValue, Permissions,
+};
 
 /// The public docs site.
 const DOCS_SITE: &str = "https://learn.microsoft.com";
@@ -381,35 +383,38 @@ pub fn permissions(perms: &Permissions) -> String {
         PermissionKind::Application,
     ] {
         for row in perms.rows.iter().filter(|r| r.kind == kind) {
-            let label = match kind {
-                PermissionKind::DelegatedWork => "Delegated (work or school account)",
-                PermissionKind::DelegatedPersonal => "Delegated (personal Microsoft account)",
-                PermissionKind::Application => "Application",
-            };
-            let scope =
-                row.scope.as_deref().map(|s| format!(" ({})", plain(s))).unwrap_or_default();
-            let value = match &row.value {
-                PermissionValue::Scopes { least_privileged, higher_privileged } => {
-                    let mut text =
-                        least_privileged.iter().map(|s| code(s)).collect::<Vec<_>>().join(", ");
-                    if !higher_privileged.is_empty() {
-                        let higher = higher_privileged
-                            .iter()
-                            .map(|s| code(s))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        text.push_str(&format!("; higher privileged: {higher}"));
-                    }
-                    text
-                }
-                PermissionValue::NotSupported => "not supported".to_string(),
-                PermissionValue::NoneRequired => "none required".to_string(),
-                PermissionValue::Other { text } => plain(text),
-            };
-            lines.push(format!("- {label}{scope}: {value}"));
+            lines.push(format!("- {}", permission_row(row)));
         }
     }
     lines.join("\n")
+}
+
+/// One permissions row as Markdown: `Application: `Calls.AccessMedia.All`; higher
+/// privileged: ...` (the kind, the scope it applies to, the value).
+pub fn permission_row(row: &PermissionRow) -> String {
+    let label = match row.kind {
+        PermissionKind::DelegatedWork => "Delegated (work or school account)",
+        PermissionKind::DelegatedPersonal => "Delegated (personal Microsoft account)",
+        PermissionKind::Application => "Application",
+    };
+    let scope = row.scope.as_deref().map(|s| format!(" ({})", plain(s))).unwrap_or_default();
+    let value = match &row.value {
+        PermissionValue::Scopes { least_privileged, higher_privileged } => {
+            let list = |scopes: &[String]| scopes.iter().map(|s| code(s)).collect::<Vec<_>>();
+            let mut text = list(least_privileged).join(", ");
+            if !higher_privileged.is_empty() {
+                text.push_str(&format!(
+                    "; higher privileged: {}",
+                    list(higher_privileged).join(", ")
+                ));
+            }
+            text
+        }
+        PermissionValue::NotSupported => "not supported".to_string(),
+        PermissionValue::NoneRequired => "none required".to_string(),
+        PermissionValue::Other { text } => plain(text),
+    };
+    format!("{label}{scope}: {value}")
 }
 
 /// Text from the docs shown as plain text (brackets and angle brackets escaped).

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::spec::{ApiVersion, Diagnostic, DiagnosticKind, HttpMethod, Operation, PathSegment};
+use crate::spec::{ApiVersion, Diagnostic, DiagnosticKind, HttpMethod, Operation};
 
 /// The live operations of one API spec, for the check.
 #[derive(Debug, Clone)]
@@ -13,7 +13,7 @@ pub(crate) struct Actions {
     pub version: ApiVersion,
     /// The page's file.
     pub source: String,
-    /// (method, path template with placeholders as `{}`, path as written, line).
+    /// (method, [`Operation::template_key`], path as written, line).
     pub operations: Vec<(HttpMethod, String, String, u32)>,
 }
 
@@ -23,29 +23,10 @@ impl Actions {
         let operations = operations
             .iter()
             .filter(|op| !op.deprecated)
-            .map(|op| (op.method, template_key(&op.segments), op.path.clone(), op.line))
+            .map(|op| (op.method, op.template_key(), op.path.clone(), op.line))
             .collect();
         Actions { version, source: source.to_string(), operations }
     }
-}
-
-/// The path with every placeholder written `{}` and literals lower-cased (Graph paths
-/// are case-insensitive): `/gadgets/{id}/start` and `/Gadgets/{gadget-id}/start` match.
-fn template_key(segments: &[PathSegment]) -> String {
-    let mut key = String::new();
-    for segment in segments {
-        key.push('/');
-        match segment {
-            PathSegment::Literal { text } => key.push_str(&text.to_lowercase()),
-            PathSegment::Param { .. } => key.push_str("{}"),
-            PathSegment::Function { name, args } => {
-                key.push_str(&name.to_lowercase());
-                key.push_str(&format!("({})", args.len()));
-            }
-            PathSegment::Template { text, .. } => key.push_str(&text.to_lowercase()),
-        }
-    }
-    key
 }
 
 /// The warnings to add, by spec path: for every action two or more specs define, one
@@ -86,6 +67,7 @@ pub(crate) fn duplicate_actions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{ArgValue, FunctionArg, PathSegment};
 
     fn actions(source: &str, path: &str, segments: Vec<PathSegment>) -> Actions {
         let op = Operation {
@@ -133,5 +115,41 @@ mod tests {
         let a = &found["v1.0/api/a.json"][0];
         assert_eq!((a.kind, a.line), (DiagnosticKind::DuplicateAction, Some(7)));
         assert!(a.message.contains("`b.md`"), "{}", a.message);
+    }
+
+    fn function(name: &str, arg: &str, value: ArgValue) -> PathSegment {
+        PathSegment::Function {
+            name: name.into(),
+            args: vec![FunctionArg { name: Some(arg.into()), value }],
+        }
+    }
+
+    #[test]
+    fn templates_match_without_placeholder_names_and_overloads_stay_apart() {
+        let template = |name: &str| PathSegment::Template {
+            text: format!("root:{{{name}}}:"),
+            params: vec![name.into()],
+        };
+        let mut specs = BTreeMap::new();
+        specs.insert(
+            "v1.0/api/a.json".to_string(),
+            actions("a.md", "/drive/root:{item-path}:", vec![lit("drive"), template("item-path")]),
+        );
+        specs.insert(
+            "v1.0/api/b.json".to_string(),
+            actions("b.md", "/drive/root:{path}:", vec![lit("drive"), template("path")]),
+        );
+        // Same function, same argument count, different argument names: two overloads.
+        let param = |n: &str| ArgValue::Param { name: n.into(), quoted: false };
+        specs.insert(
+            "v1.0/api/c.json".to_string(),
+            actions("c.md", "/f(period={p})", vec![function("f", "period", param("p"))]),
+        );
+        specs.insert(
+            "v1.0/api/d.json".to_string(),
+            actions("d.md", "/f(date={d})", vec![function("f", "date", param("d"))]),
+        );
+        let found = duplicate_actions(&specs);
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["v1.0/api/a.json", "v1.0/api/b.json"]);
     }
 }

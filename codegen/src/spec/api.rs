@@ -99,6 +99,60 @@ pub struct Operation {
     pub line: u32,
 }
 
+impl Operation {
+    /// The path template for matching operations across pages and snapshots: every
+    /// placeholder written `{}`, everything else lower-cased (Graph paths are
+    /// case-insensitive), literal function arguments kept. `/gadgets/{id}/start` and
+    /// `/Gadgets/{gadget-id}/start` have the same key; `f(on='reviewer')` and
+    /// `f(on='assignee')` do not.
+    pub fn template_key(&self) -> String {
+        let mut key = String::with_capacity(self.path.len());
+        for segment in &self.segments {
+            key.push('/');
+            match segment {
+                PathSegment::Literal { text } => key.push_str(&text.to_lowercase()),
+                PathSegment::Param { .. } => key.push_str("{}"),
+                PathSegment::Function { name, args } => {
+                    key.push_str(&name.to_lowercase());
+                    key.push('(');
+                    for (i, arg) in args.iter().enumerate() {
+                        if i > 0 {
+                            key.push(',');
+                        }
+                        if let Some(name) = &arg.name {
+                            key.push_str(&name.to_lowercase());
+                            key.push('=');
+                        }
+                        match &arg.value {
+                            ArgValue::Literal { text } => key.push_str(&text.to_lowercase()),
+                            ArgValue::Param { .. } => key.push_str("{}"),
+                        }
+                    }
+                    key.push(')');
+                }
+                PathSegment::Template { text, .. } => {
+                    // Placeholders blanked: `{item-path}:` -> `{}:`.
+                    let mut depth = 0usize;
+                    for c in text.chars() {
+                        match c {
+                            '{' => {
+                                if depth == 0 {
+                                    key.push_str("{}");
+                                }
+                                depth += 1;
+                            }
+                            '}' => depth = depth.saturating_sub(1),
+                            _ if depth > 0 => {}
+                            c => key.extend(c.to_lowercase()),
+                        }
+                    }
+                }
+            }
+        }
+        key
+    }
+}
+
 /// One `/`-separated segment of a path template.
 ///
 /// Serialized with a `"kind"` tag.
