@@ -36,6 +36,7 @@ use graphgen::source::DocSource;
 use pulldown_cmark::Parser;
 
 /// The allocator the CLI uses (see `src/main.rs`), for both passes.
+#[cfg(feature = "fast-alloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -21,7 +21,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
             BlockKind::Heading { level, text } => {
                 let title = text.text.trim();
                 if *level <= 2 {
-                    in_examples = starts_with_ignore_case(title, "example");
+                    in_examples = super::text::starts_with_lower(title, "example");
                 }
                 heading = Some(title);
                 continue;
@@ -31,7 +31,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     block.annotation.as_ref().map(|raw| annotation::parse(raw, diagnostics));
                 let block_type = ann.as_ref().and_then(|a| a.block_type.as_deref()).unwrap_or("");
                 let under_notification =
-                    heading.is_some_and(|h| contains_ignore_case(h, "notification"));
+                    heading.is_some_and(|h| super::text::contains_lower(h, "notification"));
                 let line = block.line;
                 let mut example = Example {
                     kind: ExampleKind::Other,
@@ -60,12 +60,13 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     "example" => {
                         let odata =
                             ann.as_ref().and_then(|a| a.odata_type.as_deref()).unwrap_or("");
-                        example.kind =
-                            if under_notification || contains_ignore_case(odata, "notification") {
-                                ExampleKind::Notification
-                            } else {
-                                ExampleKind::Other
-                            };
+                        example.kind = if under_notification
+                            || super::text::contains_lower(odata, "notification")
+                        {
+                            ExampleKind::Notification
+                        } else {
+                            ExampleKind::Other
+                        };
                         example.request = pending_request.take();
                         match request(text, line, diagnostics) {
                             Some(r) => example.request = Some(r),
@@ -106,15 +107,6 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
         }
     }
     out
-}
-
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len()).is_some_and(|t| t.eq_ignore_ascii_case(prefix))
-}
-
-/// ASCII case-insensitive substring test (`needle` lower-case), without allocating.
-fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    super::text::contains_lower(text, needle)
 }
 
 fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
@@ -196,7 +188,7 @@ fn body(
     if trimmed.is_empty() {
         return None;
     }
-    let json_type = content_type.is_some_and(|c| contains_ignore_case(c, "json"));
+    let json_type = content_type.is_some_and(|c| super::text::contains_lower(c, "json"));
     let looks_json = trimmed.starts_with('{') || trimmed.starts_with('[');
     if !(looks_json || json_type && trimmed.starts_with('"')) {
         return Some(ExampleBody::Text { text: trimmed.to_string() });

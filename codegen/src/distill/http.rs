@@ -21,12 +21,6 @@ pub(crate) fn operations(
         for (i, raw) in text.lines().enumerate() {
             let line = block.line + 1 + i as u32;
             let l = text::trim(raw);
-            // A section heading: the fence was never closed and swallowed the rest of
-            // the page (reported by the outline as `unclosed_code_fence`); no more
-            // request lines follow.
-            if raw.starts_with("## ") {
-                break;
-            }
             if l.is_empty() || l.starts_with("//") || l.starts_with('#') || l.starts_with("<!--") {
                 continue;
             }

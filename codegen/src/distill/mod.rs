@@ -282,8 +282,7 @@ fn common(
         }
         let resolved_path = crate::source::resolve_relative(path, target);
         // Permissions tables are read (and their `resolved` set) by `permissions`.
-        let permission =
-            text::contains_lower(name, "permission") || text::contains(target, "/permissions/");
+        let permission = permissions::is_permissions_include(name, target);
         let resolved = !permission && resolved_path.as_deref().is_some_and(|p| includes.exists(p));
         if !permission && !resolved {
             diagnostics.push(Diagnostic::note(

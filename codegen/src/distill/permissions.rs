@@ -83,7 +83,7 @@ pub(crate) fn permissions(
     perms
 }
 
-fn is_permissions_include(name: &str, target: &str) -> bool {
+pub(crate) fn is_permissions_include(name: &str, target: &str) -> bool {
     text::contains_lower(name, "permission") || text::contains(target, "/permissions/")
 }
 

@@ -32,16 +32,17 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             }
         }
         for link in resource_links(inline.markdown) {
-            // The sentence holding the link, lower-cased (only it: paragraphs are long).
+            // The sentence holding the link (only it: paragraphs are long), matched
+            // without case.
             let before = &inline.markdown[..link.start];
             let sentence = text::rfind(before, ". ").map_or(before, |i| &before[i + 2..]);
-            let sentence = sentence.to_ascii_lowercase();
             let name = link.text.trim_matches(['*', '`', ' ']);
             let named = TypeExpr::named(
                 name.strip_prefix("microsoft.graph.").unwrap_or(name),
                 types::link_stem(link.dest),
             );
-            if sentence.contains("location header") || sentence.contains("location response header")
+            if text::contains_lower(sentence, "location header")
+                || text::contains_lower(sentence, "location response header")
             {
                 if resp.location.is_none() {
                     resp.location =
@@ -53,9 +54,10 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
                 continue;
             }
             let after = inline.markdown[link.end..].trim_start();
-            let collection = sentence.trim_end().ends_with("collection of")
-                || sentence.trim_end().ends_with("collection of the")
-                || sentence.trim_end().ends_with("list of")
+            let sentence = sentence.trim_end();
+            let collection = ["collection of", "collection of the", "list of"]
+                .iter()
+                .any(|end| text::ends_with_lower(sentence, end))
                 || text::starts_with_lower(after, "collection");
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });

@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
-use super::source_text::{LineIndex, parse_include, written_cells};
+use super::source_text::{LineIndex, cut_at_swallowed_section, parse_include, written_cells};
 use super::{Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title};
 
 fn cow(s: CowStr<'_>) -> Cow<'_, str> {
@@ -217,6 +217,8 @@ struct CodeBuf<'s> {
     /// The source range the text covers while every piece so far was a contiguous
     /// borrowed slice of the page (the usual case: then the text is borrowed whole).
     span: Option<Range<usize>>,
+    /// The fence is never closed: the block swallowed the rest of the page.
+    unclosed: bool,
 }
 
 pub(super) struct Walk<'s, 'l> {
@@ -380,8 +382,9 @@ impl<'s, 'l> Walk<'s, 'l> {
                     },
                     CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
-                self.code = Some(CodeBuf { start: range.start, info, text: None, span: None });
-                self.check_fence_closed(range);
+                let unclosed = self.check_fence_closed(range.clone());
+                self.code =
+                    Some(CodeBuf { start: range.start, info, text: None, span: None, unclosed });
             }
             Tag::HtmlBlock => self.html = Some((range.start, range.end)),
             _ => {}
@@ -448,11 +451,14 @@ impl<'s, 'l> Walk<'s, 'l> {
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     let line = self.lines.line(code.start);
-                    let text = match (code.text, code.span) {
+                    let mut text = match (code.text, code.span) {
                         (Some(t), _) => t,
                         (None, Some(span)) => Cow::Borrowed(&self.src[span]),
                         (None, None) => Cow::Borrowed(""),
                     };
+                    if code.unclosed {
+                        cut_at_swallowed_section(&mut text);
+                    }
                     self.push(BlockKind::Code { info: code.info, text }, line);
                 }
             }
@@ -549,15 +555,17 @@ impl<'s, 'l> Walk<'s, 'l> {
 
     /// A fenced block that runs to the end of the page was never closed: it swallows
     /// everything after it (often the Response heading).
-    fn check_fence_closed(&mut self, range: Range<usize>) {
+    /// Whether the fenced block starting at `range` is never closed (reported as
+    /// `unclosed_code_fence`).
+    fn check_fence_closed(&mut self, range: Range<usize>) -> bool {
         if range.end < self.src.len().saturating_sub(1) || range.start < self.base {
-            return;
+            return false;
         }
         let block = &self.src[range.clone()];
         let opening = block.trim_start();
         let fence_char = match opening.chars().next() {
             Some(c @ ('`' | '~')) => c,
-            _ => return,
+            _ => return false,
         };
         let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
         let closed = block.lines().skip(1).any(|l| {
@@ -571,6 +579,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                 "code fence is never closed: it swallows the rest of the page",
             ));
         }
+        !closed
     }
 }
 
