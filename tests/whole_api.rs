@@ -248,10 +248,11 @@ fn whole_api_examples_round_trip() {
     let only: Option<BTreeSet<String>> = std::env::var("WHOLE_API_AREAS")
         .ok()
         .map(|v| v.split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect());
-    let features: Vec<String> = match &only {
+    let mut features: Vec<String> = match &only {
         Some(areas) => areas.iter().cloned().collect(),
         None => vec!["full".to_string()],
     };
+    features.push("reserialize".to_string());
     let defined = defined_types(&whole.set);
     let area_of: BTreeMap<&str, String> = whole
         .set

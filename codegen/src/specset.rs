@@ -39,9 +39,14 @@ impl SpecSet {
     }
 
     /// Read every spec of a `specs/` folder (see [`crate::store`]). Returns the set and
-    /// the spec files read (for `rerun-if-changed`).
+    /// the spec files read (for `rerun-if-changed`). A folder without any spec is an
+    /// error ([`StoreError::NoSpecs`]), so that a mistyped path never generates an empty
+    /// crate over a good one.
     pub fn load_dir(dir: &Path) -> Result<(SpecSet, Vec<PathBuf>), StoreError> {
         let specs = store::read_all(dir)?;
+        if specs.is_empty() {
+            return Err(StoreError::NoSpecs { path: dir.to_path_buf() });
+        }
         let files = specs.iter().map(|(rel, _)| dir.join(rel)).collect();
         let set =
             SpecSet::from_loaded(specs.into_iter().map(|(path, spec)| LoadedSpec { path, spec }));

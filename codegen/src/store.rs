@@ -34,6 +34,15 @@ pub enum StoreError {
         /// The parser's message.
         message: String,
     },
+    /// A folder read as a `specs/` tree holds no spec file (a mistyped path, or a
+    /// distill that has not run yet).
+    #[error(
+        "{path}: no spec files here (expected {path}/v1.0/api/*.json, {path}/beta/resources/*.json, ...)"
+    )]
+    NoSpecs {
+        /// The folder.
+        path: PathBuf,
+    },
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {

@@ -156,3 +156,23 @@ fn a_page_over_max_page_bytes_is_refused_by_name() {
     assert!(accepted.status.success(), "{}", String::from_utf8_lossy(&accepted.stderr));
     assert!(out.join("v1.0/api/widget-get.json").exists());
 }
+
+#[test]
+fn a_specs_folder_without_specs_is_an_error_and_the_output_is_kept() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let kept = out.path().join("lib.rs");
+    std::fs::write(&kept, "// a good crate\n").unwrap();
+    let output = graphgen(&[
+        "generate",
+        "--specs",
+        empty.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(empty.path().to_str().unwrap()), "{stderr}");
+    assert!(stderr.contains("no spec files here"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "// a good crate\n");
+}

@@ -6,6 +6,8 @@
 //! - `v1`: Microsoft Graph `v1.0` (cargo feature `v1`).
 //! - `beta`: Microsoft Graph `beta` (cargo feature `beta`).
 //!
+//! The `reserialize` functions of the `types` and `requests` modules (decode and re-encode JSON by type name or page, for tools and tests) are behind the cargo feature `reserialize`: they instantiate serde for every type, which a build that only calls Graph does not need.
+//!
 //! Start from `Graph::new(client)` in a version module, then follow the URL: `Graph::new(client).communications().call(id).answer(&body)`.
 #![deny(missing_docs)]
 

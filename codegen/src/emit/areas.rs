@@ -20,10 +20,12 @@
 //!
 //! **Gating.** Every action is compiled when its page's area feature is on. A path node
 //! (struct and accessor) is compiled when any area of the actions under it is on. A
-//! type file (`types/<page>.rs`) is compiled when any area whose actions reach one of
-//! its types is on (reachability as in [`super::index`], closed over the whole file);
-//! a union enum when the areas of all its members are on; a variant of an `Any…` enum
-//! when its type's file is. Items every area needs get no `cfg` at all, so an output
+//! type (its struct or enum and their impls) is compiled when any area whose actions
+//! reach it is on (reachability as in [`super::index`]), each type with its own `cfg`,
+//! so that a page defining many types (the enums page) costs an area only the types it
+//! uses; its file (`types/<page>.rs`) when any of its types is. A union enum is
+//! compiled when the areas of all its members are on; a variant of an `Any…` enum when
+//! its type is. Items every area needs get no `cfg` at all, so an output
 //! with a single area (the calls-area crate `generated/`) has no area gating.
 //!
 //! Gating is opt-in ([`super::EmitOptions::area_features`], `graphgen generate
@@ -253,9 +255,9 @@ impl Gates {
     }
 }
 
-/// The areas of every reached type: the areas whose actions reach it, closed over
-/// whole type files (a file is compiled whole, so whatever any type in it reaches is
-/// reached). Types of `root_resources` (resource specs selected by `--only`) are
+/// The areas of every reached type: the areas whose actions reach it. Each type's items
+/// carry its own `cfg`, and its file is compiled when any of its types is (see
+/// `file_areas`). Types of `root_resources` (resource specs selected by `--only`) are
 /// reached by every area.
 pub(crate) fn type_areas(
     index: &TypeIndex<'_>,
@@ -264,19 +266,9 @@ pub(crate) fn type_areas(
     all: &BTreeSet<Area>,
 ) -> BTreeMap<TypeId, BTreeSet<Area>> {
     let reached: Vec<TypeId> = index.reached().collect();
-    let mut by_file: BTreeMap<&str, Vec<TypeId>> = BTreeMap::new();
-    for id in &reached {
-        by_file.entry(index.def(*id).spec_path).or_default().push(*id);
-    }
-    // Edges once: what a type reaches, and its file-mates.
-    let edges: BTreeMap<TypeId, Vec<TypeId>> = reached
-        .iter()
-        .map(|id| {
-            let mut next = index.edges(*id);
-            next.extend(by_file[index.def(*id).spec_path].iter().copied());
-            (*id, next)
-        })
-        .collect();
+    // Edges once: what each type reaches.
+    let edges: BTreeMap<TypeId, Vec<TypeId>> =
+        reached.iter().map(|id| (*id, index.edges(*id))).collect();
     let common: Vec<TypeId> = reached
         .iter()
         .copied()
@@ -299,6 +291,18 @@ pub(crate) fn type_areas(
             out.entry(id).or_default().insert(area.clone());
             queue.extend(next.iter().copied());
         }
+    }
+    out
+}
+
+/// The areas of each type file: those of any of its types (see `type_areas`).
+pub(crate) fn file_areas<'a>(
+    index: &TypeIndex<'a>,
+    type_areas: &BTreeMap<TypeId, BTreeSet<Area>>,
+) -> BTreeMap<&'a str, BTreeSet<Area>> {
+    let mut out: BTreeMap<&'a str, BTreeSet<Area>> = BTreeMap::new();
+    for (id, areas) in type_areas {
+        out.entry(index.def(*id).spec_path).or_default().extend(areas.iter().cloned());
     }
     out
 }

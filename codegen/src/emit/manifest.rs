@@ -55,6 +55,11 @@ pub fn cargo_toml(manifest: &Manifest) -> String {
         .map(|f| format!("\"{f}\""))
         .collect();
     let _ = writeln!(out, "full = [{}]", all.join(", "));
+    let _ = writeln!(
+        out,
+        "# `types::reserialize` / `requests::reserialize` (decode and re-encode JSON by type\n\
+         # name or page, for tools and tests).\nreserialize = []"
+    );
     for (area, pages) in &manifest.areas {
         let _ = writeln!(out, "# API area `{area}` ({pages} pages).\n{area} = []");
     }
@@ -64,7 +69,7 @@ pub fn cargo_toml(manifest: &Manifest) -> String {
         let _ = writeln!(out, "[workspace]\n");
     }
     let _ = writeln!(out, "[package.metadata.docs.rs]");
-    let _ = writeln!(out, "features = [\"full\"]");
+    let _ = writeln!(out, "features = [\"full\", \"reserialize\"]");
     let _ = writeln!(out, "rustdoc-args = [\"--cfg\", \"docsrs\"]");
     out
 }
@@ -83,7 +88,11 @@ mod tests {
         });
         assert!(text.contains("full = [\"v1\", \"beta\", \"calls\", \"mail\"]\n"), "{text}");
         assert!(text.contains("# API area `mail` (5 pages).\nmail = []\n"), "{text}");
+        assert!(text.contains("\nreserialize = []\n"), "{text}");
         assert!(text.contains("graphgen-runtime = { path = \"r\" }\n"), "{text}");
-        assert!(text.contains("[package.metadata.docs.rs]\nfeatures = [\"full\"]\n"), "{text}");
+        assert!(
+            text.contains("[package.metadata.docs.rs]\nfeatures = [\"full\", \"reserialize\"]\n"),
+            "{text}"
+        );
     }
 }

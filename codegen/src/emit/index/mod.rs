@@ -91,6 +91,7 @@ pub struct TypeIndex<'a> {
     boxed: BTreeSet<(TypeId, String)>,
     diagnostics: Vec<EmitDiagnostic>,
     gates: BTreeMap<TypeId, TokenStream>,
+    file_gates: BTreeMap<&'a str, TokenStream>,
     union_gates: BTreeMap<Vec<TypeId>, TokenStream>,
 }
 
@@ -127,6 +128,7 @@ impl<'a> TypeIndex<'a> {
             boxed: BTreeSet::new(),
             diagnostics: Vec::new(),
             gates: BTreeMap::new(),
+            file_gates: BTreeMap::new(),
             union_gates: BTreeMap::new(),
         };
         for (path, page) in pages {

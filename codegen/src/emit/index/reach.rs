@@ -191,6 +191,17 @@ impl<'a> TypeIndex<'a> {
         self.gates = gates;
     }
 
+    /// Set the area `cfg` attribute of each type file (by spec path).
+    pub(crate) fn set_file_gates(&mut self, gates: BTreeMap<&'a str, TokenStream>) {
+        self.file_gates = gates;
+    }
+
+    /// The area `cfg` attribute of the file of the types of `spec_path` (empty when
+    /// ungated).
+    pub fn file_gate(&self, spec_path: &str) -> TokenStream {
+        self.file_gates.get(spec_path).cloned().unwrap_or_default()
+    }
+
     /// Set the area `cfg` attribute of each union enum.
     pub(crate) fn set_union_gates(&mut self, gates: BTreeMap<Vec<TypeId>, TokenStream>) {
         self.union_gates = gates;
@@ -201,7 +212,7 @@ impl<'a> TypeIndex<'a> {
         self.union_gates.get(members).cloned().unwrap_or_default()
     }
 
-    /// The area `cfg` attribute of a type's file (empty when ungated).
+    /// The area `cfg` attribute of a type's items (empty when ungated).
     pub fn gate(&self, id: TypeId) -> TokenStream {
         self.gates.get(&id).cloned().unwrap_or_default()
     }

@@ -182,7 +182,12 @@ fn build(set: &SpecSet, options: &EmitOptions) -> Result<(Module, EmitReport), E
                 .collect();
             let type_areas = areas::type_areas(&index, &paged, &root_resources, gates.all());
             let cfgs = type_areas.iter().map(|(id, set)| (*id, gates.cfg(set))).collect();
+            let file_cfgs = areas::file_areas(&index, &type_areas)
+                .into_iter()
+                .map(|(path, set)| (path, gates.cfg(&set)))
+                .collect();
             index.set_gates(cfgs);
+            index.set_file_gates(file_cfgs);
             let union_gates = index
                 .unions()
                 .map(|(ids, _)| {
@@ -202,8 +207,12 @@ fn build(set: &SpecSet, options: &EmitOptions) -> Result<(Module, EmitReport), E
         let tree = NavTree::build(&api_pages);
         let node_areas = areas::node_areas(&tree);
         let node_gates: Vec<TokenStream> = node_areas.iter().map(|set| gates.cfg(set)).collect();
-        let context =
-            VersionContext { gates: &gates, node_areas: &node_areas, node_gates: &node_gates };
+        let context = VersionContext {
+            gates: &gates,
+            node_areas: &node_areas,
+            node_gates: &node_gates,
+            registry_feature: options.root == RootKind::Crate,
+        };
         let module = version_module(version, &index, &tree, &api_pages, &context, &mut report);
         versions.push((version, module));
     }
@@ -221,6 +230,9 @@ struct VersionContext<'g> {
     node_areas: &'g [BTreeSet<areas::Area>],
     /// The `cfg` of each path node.
     node_gates: &'g [TokenStream],
+    /// Whether the `reserialize` registries are behind the crate's `reserialize`
+    /// feature (a crate root; module and inline output has no features of its own).
+    registry_feature: bool,
 }
 
 fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>, gates: &Gates) -> Module {
@@ -240,6 +252,11 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>, gates: &Gate
                     .to_string(),
                 format!("One module per API version, each behind a cargo feature:\n\n{listed}"),
                 area_doc(gates),
+                "The `reserialize` functions of the `types` and `requests` modules (decode \
+                 and re-encode JSON by type name or page, for tools and tests) are behind \
+                 the cargo feature `reserialize`: they instantiate serde for every type, \
+                 which a build that only calls Graph does not need."
+                    .to_string(),
                 "Start from `Graph::new(client)` in a version module, then follow the URL: \
                  `Graph::new(client).communications().call(id).answer(&body)`."
                     .to_string(),
@@ -288,8 +305,15 @@ fn version_module(
     for (spec_path, module) in index.modules() {
         let ids: Vec<_> =
             index.reached().filter(|id| index.def(*id).spec_path == spec_path).collect();
-        let gate = ids.first().map(|id| index.gate(*id)).unwrap_or_default();
-        let items = ids.iter().map(|id| type_tokens(index, *id));
+        let gate = index.file_gate(spec_path);
+        let file_gate = gate.to_string();
+        let items = ids.iter().map(|id| {
+            let own = index.gate(*id);
+            match own.to_string() == file_gate {
+                true => type_tokens(index, *id),
+                false => gate_items(type_tokens(index, *id), &own),
+            }
+        });
         let tokens = quote!(#(#items)*);
         type_children.push((
             gate,
@@ -332,7 +356,7 @@ fn version_module(
             false => quote!(#gate pub use #ident::*;),
         }
     });
-    let registry = types_registry(index, context.gates.active());
+    let registry = types_registry(index, context.gates.active(), context.registry_feature);
     let types_doc = docs::inner_doc_attrs(&format!(
         "The types of Microsoft Graph `{v}` that the selected actions reach, one file per \
          resource page."
@@ -405,6 +429,7 @@ fn version_module(
         registry_arms,
         quote!(let page = page.to_ascii_lowercase(); let key = page.as_str();),
         context.gates.active(),
+        context.registry_feature,
     );
     let requests_doc = docs::inner_doc_attrs(&format!(
         "Request bodies of the Microsoft Graph `{v}` actions, and their client functions \
@@ -464,6 +489,20 @@ fn version_module(
             (quote!(), true, "requests".into(), requests),
             (quote!(), true, "types".into(), types),
         ],
+    }
+}
+
+/// Put `gate` (a type's area `cfg`, narrower than its file's) on each of the type's
+/// items, so that a file holding many types (the enums page) compiles only those of the
+/// areas that are on.
+fn gate_items(tokens: TokenStream, gate: &TokenStream) -> TokenStream {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => {
+            let items = file.items.iter().map(|item| quote!(#gate #item));
+            quote!(#(#items)*)
+        }
+        // Left whole: formatting the file reports it (`EmitError::Unparsable`).
+        Err(_) => tokens,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool) -> TokenStream {
+pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool, feature: bool) -> TokenStream {
     let mut keys = std::collections::BTreeSet::new();
     let mut arms = Vec::new();
     let mut reached: Vec<_> = index.reached().collect();
@@ -31,6 +31,7 @@ pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool) -> TokenStream 
             let key = name.strip_prefix("microsoft.graph.").unwrap_or(&name);
         },
         gated,
+        feature,
     )
 }
 
@@ -40,7 +41,13 @@ pub(super) fn registry_fn(
     arms: Vec<TokenStream>,
     prelude: TokenStream,
     gated: bool,
+    feature: bool,
 ) -> TokenStream {
+    // Every arm instantiates serde for its type: behind a feature in a crate.
+    let feature = match feature {
+        true => quote!(#[cfg(feature = "reserialize")]),
+        false => quote!(),
+    };
     // With area features, every arm may be compiled out.
     let allow = if gated && !arms.is_empty() {
         quote!(#[allow(unreachable_code, unused_variables, dead_code)])
@@ -75,6 +82,7 @@ pub(super) fn registry_fn(
     };
     quote! {
         #doc
+        #feature
         #allow
         pub fn reserialize(
             #arg: &str,

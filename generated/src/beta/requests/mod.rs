@@ -59,6 +59,7 @@ pub use participant_muteall::*;
 pub use participant_startholdmusic::*;
 pub use participant_stopholdmusic::*;
 /// Decode `value` as the request body of the API page `page` (its file name, `call-answer`) and encode it again; `None` when that page takes no JSON body here.
+#[cfg(feature = "reserialize")]
 pub fn reserialize(
     page: &str,
     value: ::graphgen_runtime::serde_json::Value,

@@ -136,6 +136,7 @@ pub use unions::*;
 /// Decode `value` as the type named `type_name` (an `@odata.type` with or without `#microsoft.graph.`, or the docs' name; any case) and encode it again; `None` when no type here has that name. Polymorphic types decode through their `Any…` enum.
 ///
 /// Tools and tests use it to check that a payload survives the generated types.
+#[cfg(feature = "reserialize")]
 pub fn reserialize(
     type_name: &str,
     value: ::graphgen_runtime::serde_json::Value,
