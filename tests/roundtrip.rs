@@ -33,8 +33,8 @@ use serde_json::Value;
 /// Examples that contradict their page's tables: (spec path, a part of the failure).
 const KNOWN_DOC_ERRORS: &[(&str, &str)] = &[
     // The table types `tones` as a toneInfo collection; the example sends tone names.
-    ("v1.0/api/call-senddtmftones.json", "string \"tone1\", expected struct ToneInfo"),
-    ("beta/api/call-senddtmftones.json", "string \"tone1\", expected struct ToneInfo"),
+    ("v1.0/api/call-senddtmftones.json", "string \"tone1\", expected a `toneInfo` object"),
+    ("beta/api/call-senddtmftones.json", "string \"tone1\", expected a `toneInfo` object"),
 ];
 
 type Reserialize = fn(&str, Value) -> Option<Result<Value, serde_json::Error>>;

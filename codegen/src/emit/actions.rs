@@ -29,7 +29,7 @@ use super::docs::{self, LinkBase};
 use super::index::{Resolved, TypeIndex};
 use super::names::{self, Case, Scope};
 use super::nav::{Call, NavOp, NavTree};
-use super::types::{additional_properties_field, field_doc, field_tokens};
+use super::types::{additional_properties_field, deserialize_impl, field_doc, field_tokens};
 use crate::spec::{
     ApiPage, ApiVersion, ArgValue, BodyKind, ExampleBody, ExampleKind, HttpMethod, PathSegment,
     Primitive, Requirement, TypeExpr,
@@ -200,6 +200,7 @@ fn request_struct(
     let mut scope = Scope::with_reserved(Case::Snake, &["additional_properties"]);
     let mut required = Vec::new();
     let mut fields = Vec::new();
+    let mut field_names = Vec::new();
     for param in &page.request_body.params {
         let rust = scope.name(&param.name);
         let resolved = index.resolve(&param.type_expr);
@@ -210,6 +211,7 @@ fn request_struct(
             required.push((rust.clone(), ty.clone()));
         }
         fields.push(field_tokens(&rust, &param.name, ty, false, &doc));
+        field_names.push((rust, param.name.clone()));
     }
     let doc = docs::doc_attrs(&docs::paragraphs([
         format!("The request body of {}.", docs::page_ref(&page.title, &page.doc_url)),
@@ -220,6 +222,7 @@ fn request_struct(
     ]));
     let extra = additional_properties_field();
     let derives = super::types::serde_derives(true);
+    let deserialize = deserialize_impl(&ident, name, &field_names);
     let constructor = if required.is_empty() {
         quote!()
     } else {
@@ -247,6 +250,7 @@ fn request_struct(
             #(#fields)*
             #extra
         }
+        #deserialize
         #constructor
     }
 }

@@ -16,7 +16,7 @@
 //!   members added later), and `Other(String)` for any value not listed, so unseen
 //!   values survive a round trip (`Unlisted(String)` if a member is called `other`).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs::{self, LinkBase};
@@ -43,15 +43,43 @@ fn link_base(index: &TypeIndex<'_>) -> LinkBase {
     LinkBase { version: index.version(), resource: true }
 }
 
-/// The serde derives and container attribute every generated data type uses.
+/// The derives and container attribute every generated data type uses: `Serialize` is
+/// serde's (the field attributes give JSON names and leave `None` out); `Deserialize` is
+/// [`deserialize_impl`].
 pub(crate) fn serde_derives(default: bool) -> TokenStream {
     let default = if default { quote!(Default,) } else { quote!() };
     quote! {
-        #[derive(
-            Debug, Clone, #default PartialEq,
-            ::graphgen_runtime::serde::Serialize, ::graphgen_runtime::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, #default PartialEq, ::graphgen_runtime::serde::Serialize)]
         #[serde(crate = "graphgen_runtime::serde")]
+    }
+}
+
+/// A struct's `Deserialize`: the JSON object read into a `graphgen_runtime::JsonObject`,
+/// each field taken by its JSON name, the rest kept in `additional_properties`. One
+/// short function per struct, where a derived impl costs some twenty (see the runtime's
+/// `object` module); errors name the member. `fields` are (Rust name, JSON name) pairs.
+pub(crate) fn deserialize_impl(
+    name: &Ident,
+    json_name: &str,
+    fields: &[(String, String)],
+) -> TokenStream {
+    let takes = fields.iter().map(|(rust, wire)| {
+        let ident = names::ident(rust);
+        quote!(#ident: object.take(#wire)?,)
+    });
+    quote! {
+        impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+            where
+                D: ::graphgen_runtime::serde::Deserializer<'de>,
+            {
+                let mut object = ::graphgen_runtime::JsonObject::read(deserializer, #json_name)?;
+                Ok(Self {
+                    #(#takes)*
+                    additional_properties: object.rest(),
+                })
+            }
+        }
     }
 }
 
@@ -146,16 +174,20 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
 
     let types = quote!(super);
     let mut scope = Scope::with_reserved(Case::Snake, RESERVED_FIELDS);
-    let fields = index.fields(id).into_iter().filter_map(|(prop, relationship)| {
+    let mut json_names = vec![("odata_type".to_string(), "@odata.type".to_string())];
+    let mut fields = Vec::new();
+    for (prop, relationship) in index.fields(id) {
         if prop.name == "@odata.type" {
-            return None;
+            continue;
         }
-        Some(property_field(index, id, prop, relationship, &mut scope, &types, &base))
-    });
-    let fields: Vec<TokenStream> = fields.collect();
+        let rust_name = scope.name(&prop.name);
+        fields.push(property_field(index, id, prop, relationship, &rust_name, &types, &base));
+        json_names.push((rust_name, prop.name.clone()));
+    }
     let odata = odata_type_field(&def.odata_type);
     let extra = additional_properties_field();
     let derives = serde_derives(true);
+    let deserialize = deserialize_impl(&name, def.wire_name, &json_names);
     quote! {
         #doc
         #derives
@@ -164,6 +196,7 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
             #(#fields)*
             #extra
         }
+        #deserialize
     }
 }
 
@@ -172,18 +205,17 @@ fn property_field(
     owner: TypeId,
     prop: &Property,
     relationship: bool,
-    scope: &mut Scope,
+    rust_name: &str,
     types: &TokenStream,
     base: &LinkBase,
 ) -> TokenStream {
-    let rust_name = scope.name(&prop.name);
     let resolved = index.resolve(&prop.type_expr);
     let ty = index.rust_type(&resolved, types);
     let mut doc = field_doc(&prop.description, &resolved, base);
     if relationship {
         doc.push_str("\n\nA relationship: present when expanded (`$expand`).");
     }
-    field_tokens(&rust_name, &prop.name, ty, index.is_boxed(owner, &prop.name), &doc)
+    field_tokens(rust_name, &prop.name, ty, index.is_boxed(owner, &prop.name), &doc)
 }
 
 fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {

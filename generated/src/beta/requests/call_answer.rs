@@ -4,14 +4,7 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallAnswerRequest {
     /// Allows bots to provide a specific callback URI for the concurrent call to receive later notifications. If this property has not been set, the bot's global callback URI will be used instead. This must be `https`.
@@ -39,6 +32,26 @@ pub struct CallAnswerRequest {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallAnswerRequest {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "CallAnswerRequest",
+        )?;
+        Ok(Self {
+            callback_uri: object.take("callbackUri")?,
+            accepted_modalities: object.take("acceptedModalities")?,
+            call_options: object.take("callOptions")?,
+            media_config: object.take("mediaConfig")?,
+            participant_capacity: object.take("participantCapacity")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 impl CallAnswerRequest {

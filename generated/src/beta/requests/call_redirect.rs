@@ -4,14 +4,7 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallRedirectRequest {
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
@@ -38,6 +31,27 @@ pub struct CallRedirectRequest {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRedirectRequest {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "CallRedirectRequest",
+        )?;
+        Ok(Self {
+            targets: object.take("targets")?,
+            target_disposition: object.take("targetDisposition")?,
+            timeout: object.take("timeout")?,
+            mask_callee: object.take("maskCallee")?,
+            mask_caller: object.take("maskCaller")?,
+            callback_uri: object.take("callbackUri")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 impl super::super::paths::CommunicationsCallsItem {

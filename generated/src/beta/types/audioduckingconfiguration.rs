@@ -2,14 +2,7 @@
 /// Parameters for ducking of other sources (phasing in and out of other sources.)
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audioduckingconfiguration?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct AudioDuckingConfiguration {
     /// The `@odata.type` of the value (`#microsoft.graph.audioDuckingConfiguration`), when the JSON names it.
@@ -33,4 +26,24 @@ pub struct AudioDuckingConfiguration {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioDuckingConfiguration {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "audioDuckingConfiguration",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            lower_level: object.take("lowerLevel")?,
+            ramp_active: object.take("rampActive")?,
+            ramp_inactive: object.take("rampInactive")?,
+            upper_level: object.take("upperLevel")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

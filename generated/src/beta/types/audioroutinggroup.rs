@@ -4,14 +4,7 @@
 /// **Note:** [ConfigureMixer](https://learn.microsoft.com/graph/api/participant-configuremixer?view=graph-rest-beta) does not involve any routes, it is for the entire call for setting the volume levels for source-receiver combinations.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audioroutinggroup?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct AudioRoutingGroup {
     /// The `@odata.type` of the value (`#microsoft.graph.audioRoutingGroup`), when the JSON names it.
@@ -35,4 +28,24 @@ pub struct AudioRoutingGroup {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioRoutingGroup {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "audioRoutingGroup",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            id: object.take("id")?,
+            receivers: object.take("receivers")?,
+            routing_mode: object.take("routingMode")?,
+            sources: object.take("sources")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Level configuration for other sources.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audiosourcelevel?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct AudioSourceLevel {
     /// The `@odata.type` of the value (`#microsoft.graph.audioSourceLevel`), when the JSON names it.
@@ -30,4 +23,23 @@ pub struct AudioSourceLevel {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioSourceLevel {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "audioSourceLevel",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            duck_others: object.take("duckOthers")?,
+            level: object.take("level")?,
+            participant: object.take("participant")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

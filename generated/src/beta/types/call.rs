@@ -10,14 +10,7 @@
 /// Becomes:
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/call?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct Call {
     /// The `@odata.type` of the value (`#microsoft.graph.call`), when the JSON names it.
@@ -122,4 +115,46 @@ pub struct Call {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "call")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            active_modalities: object.take("activeModalities")?,
+            answered_by: object.take("answeredBy")?,
+            call_routes: object.take("callRoutes")?,
+            callback_uri: object.take("callbackUri")?,
+            call_chain_id: object.take("callChainId")?,
+            chat_info: object.take("chatInfo")?,
+            direction: object.take("direction")?,
+            id: object.take("id")?,
+            incoming_context: object.take("incomingContext")?,
+            media_config: object.take("mediaConfig")?,
+            media_state: object.take("mediaState")?,
+            meeting_capability: object.take("meetingCapability")?,
+            meeting_info: object.take("meetingInfo")?,
+            transcription: object.take("transcription")?,
+            my_participant_id: object.take("myParticipantId")?,
+            requested_modalities: object.take("requestedModalities")?,
+            result_info: object.take("resultInfo")?,
+            ringing_timeout_in_seconds: object.take("ringingTimeoutInSeconds")?,
+            routing_policies: object.take("routingPolicies")?,
+            source: object.take("source")?,
+            state: object.take("state")?,
+            subject: object.take("subject")?,
+            targets: object.take("targets")?,
+            tenant_id: object.take("tenantId")?,
+            termination_reason: object.take("terminationReason")?,
+            tone_info: object.take("toneInfo")?,
+            audio_routing_groups: object.take("audioRoutingGroups")?,
+            operations: object.take("operations")?,
+            participants: object.take("participants")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

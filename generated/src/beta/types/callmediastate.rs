@@ -2,14 +2,7 @@
 /// Represents the media state for a [call](https://learn.microsoft.com/graph/api/resources/call?view=graph-rest-beta).
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/callmediastate?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallMediaState {
     /// The `@odata.type` of the value (`#microsoft.graph.callMediaState`), when the JSON names it.
@@ -24,4 +17,21 @@ pub struct CallMediaState {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallMediaState {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "callMediaState",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            audio: object.take("audio")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

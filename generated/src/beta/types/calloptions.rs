@@ -4,14 +4,7 @@
 /// Values typed `callOptions` may hold a derived type: they use [`AnyCallOptions`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/calloptions?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallOptions {
     /// The `@odata.type` of the value (`#microsoft.graph.callOptions`), when the JSON names it.
@@ -32,6 +25,25 @@ pub struct CallOptions {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallOptions {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "callOptions",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            hide_bot_after_escalation: object.take("hideBotAfterEscalation")?,
+            is_content_sharing_notification_enabled: object
+                .take("isContentSharingNotificationEnabled")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `callOptions` value: the type itself or one of its derived types, told apart by `@odata.type`.

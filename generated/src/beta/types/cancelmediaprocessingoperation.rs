@@ -2,14 +2,7 @@
 /// Describes the response format of media processing cancel operation.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/cancelmediaprocessingoperation?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CancelMediaProcessingOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.cancelMediaProcessingOperation`), when the JSON names it.
@@ -36,4 +29,26 @@ pub struct CancelMediaProcessingOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for CancelMediaProcessingOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "cancelMediaProcessingOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            all: object.take("all")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

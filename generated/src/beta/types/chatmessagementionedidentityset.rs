@@ -6,14 +6,7 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/chatmessagementionedidentityset?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ChatMessageMentionedIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.chatMessageMentionedIdentitySet`), when the JSON names it.
@@ -49,4 +42,28 @@ pub struct ChatMessageMentionedIdentitySet {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for ChatMessageMentionedIdentitySet {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "chatMessageMentionedIdentitySet",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            application: object.take("application")?,
+            conversation: object.take("conversation")?,
+            conversation_identity_type: object.take("conversationIdentityType")?,
+            device: object.take("device")?,
+            phone: object.take("phone")?,
+            user: object.take("user")?,
+            tag: object.take("tag")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Communications notification base type that is published by Communications servers to notify changes.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/commsnotification?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommsNotification {
     /// The `@odata.type` of the value (`#microsoft.graph.commsNotification`), when the JSON names it.
@@ -27,4 +20,22 @@ pub struct CommsNotification {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsNotification {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "commsNotification",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            change_type: object.take("changeType")?,
+            resource_url: object.take("resourceUrl")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// List of notifications used by the Communications servers for sending multiple notifications in a single batch.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/commsnotifications?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommsNotifications {
     /// The `@odata.type` of the value (`#microsoft.graph.commsNotifications`), when the JSON names it.
@@ -24,4 +17,21 @@ pub struct CommsNotifications {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsNotifications {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "commsNotifications",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            value: object.take("value")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -10,14 +10,7 @@
 /// Values typed `commsOperation` may hold a derived type: they use [`AnyCommsOperation`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/commsoperation?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommsOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.commsOperation`), when the JSON names it.
@@ -41,6 +34,26 @@ pub struct CommsOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "commsOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `commsOperation` value: the type itself or one of its derived types, told apart by `@odata.type`.

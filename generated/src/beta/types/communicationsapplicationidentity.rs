@@ -6,14 +6,7 @@
 /// Derived from `identity`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsapplicationidentity?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommunicationsApplicationIdentity {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsApplicationIdentity`), when the JSON names it.
@@ -40,4 +33,26 @@ pub struct CommunicationsApplicationIdentity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for CommunicationsApplicationIdentity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "communicationsApplicationIdentity",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            display_name: object.take("displayName")?,
+            id: object.take("id")?,
+            tenant_id: object.take("tenantId")?,
+            application_type: object.take("applicationType")?,
+            hidden: object.take("hidden")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

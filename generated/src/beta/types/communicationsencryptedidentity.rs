@@ -6,14 +6,7 @@
 /// Derived from `identity`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsencryptedidentity?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommunicationsEncryptedIdentity {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsEncryptedIdentity`), when the JSON names it.
@@ -34,4 +27,24 @@ pub struct CommunicationsEncryptedIdentity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for CommunicationsEncryptedIdentity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "communicationsEncryptedIdentity",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            display_name: object.take("displayName")?,
+            id: object.take("id")?,
+            tenant_id: object.take("tenantId")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -6,14 +6,7 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsidentityset?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommunicationsIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsIdentitySet`), when the JSON names it.
@@ -76,4 +69,34 @@ pub struct CommunicationsIdentitySet {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsIdentitySet {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "communicationsIdentitySet",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            application: object.take("application")?,
+            conversation: object.take("conversation")?,
+            conversation_identity_type: object.take("conversationIdentityType")?,
+            device: object.take("device")?,
+            phone: object.take("phone")?,
+            user: object.take("user")?,
+            guest: object.take("guest")?,
+            encrypted: object.take("encrypted")?,
+            azure_communication_services_user: object
+                .take("azureCommunicationServicesUser")?,
+            application_instance: object.take("applicationInstance")?,
+            on_premises: object.take("onPremises")?,
+            asserted_identity: object.take("assertedIdentity")?,
+            endpoint_type: object.take("endpointType")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

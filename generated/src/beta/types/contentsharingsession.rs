@@ -2,14 +2,7 @@
 /// Represents a content sharing session in a call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/contentsharingsession?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ContentSharingSession {
     /// The `@odata.type` of the value (`#microsoft.graph.contentSharingSession`), when the JSON names it.
@@ -24,4 +17,21 @@ pub struct ContentSharingSession {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ContentSharingSession {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "contentSharingSession",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            id: object.take("id")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

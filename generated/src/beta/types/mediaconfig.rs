@@ -4,14 +4,7 @@
 /// Values typed `mediaConfig` may hold a derived type: they use [`AnyMediaConfig`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediaconfig?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct MediaConfig {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaConfig`), when the JSON names it.
@@ -29,6 +22,23 @@ pub struct MediaConfig {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaConfig {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "mediaConfig",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `mediaConfig` value: the type itself or one of its derived types, told apart by `@odata.type`.

@@ -2,14 +2,7 @@
 /// Contains the capabilities of a meeting
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/meetingcapability?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct MeetingCapability {
     /// The `@odata.type` of the value (`#microsoft.graph.meetingCapability`), when the JSON names it.
@@ -36,4 +29,25 @@ pub struct MeetingCapability {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MeetingCapability {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "meetingCapability",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            allow_anonymous_users_to_dial_out: object
+                .take("allowAnonymousUsersToDialOut")?,
+            allow_anonymous_users_to_start_meeting: object
+                .take("allowAnonymousUsersToStartMeeting")?,
+            auto_admitted_users: object.take("autoAdmittedUsers")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

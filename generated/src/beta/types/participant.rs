@@ -2,14 +2,7 @@
 /// Represents a participant in a call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participant?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct Participant {
     /// The `@odata.type` of the value (`#microsoft.graph.participant`), when the JSON names it.
@@ -42,4 +35,27 @@ pub struct Participant {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Participant {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "participant",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            id: object.take("id")?,
+            info: object.take("info")?,
+            is_in_lobby: object.take("isInLobby")?,
+            is_muted: object.take("isMuted")?,
+            media_streams: object.take("mediaStreams")?,
+            metadata: object.take("metadata")?,
+            recording_info: object.take("recordingInfo")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Configuration of mixer levels for given audio participant
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participantmixerlevel?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ParticipantMixerLevel {
     /// The `@odata.type` of the value (`#microsoft.graph.participantMixerLevel`), when the JSON names it.
@@ -33,4 +26,24 @@ pub struct ParticipantMixerLevel {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantMixerLevel {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "participantMixerLevel",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            ducking: object.take("ducking")?,
+            exclusive_mode: object.take("exclusiveMode")?,
+            participant: object.take("participant")?,
+            source_levels: object.take("sourceLevels")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Recording information for a participant.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/recordinginfo?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct RecordingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.recordingInfo`), when the JSON names it.
@@ -30,4 +23,23 @@ pub struct RecordingInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for RecordingInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "recordingInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            initiated_by: object.take("initiatedBy")?,
+            recording_status: object.take("recordingStatus")?,
+            initiator: object.take("initiator")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -6,14 +6,7 @@
 /// The subcodes provide supplementary information related to the type of success or failure (for example, a call transfer was successful).
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/resultinfo?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ResultInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.resultInfo`), when the JSON names it.
@@ -34,4 +27,23 @@ pub struct ResultInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ResultInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "resultInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            code: object.take("code")?,
+            message: object.take("message")?,
+            subcode: object.take("subcode")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -4,14 +4,7 @@
 /// Derived from `mediaConfig`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/servicehostedmediaconfig?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ServiceHostedMediaConfig {
     /// The `@odata.type` of the value (`#microsoft.graph.serviceHostedMediaConfig`), when the JSON names it.
@@ -32,4 +25,22 @@ pub struct ServiceHostedMediaConfig {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ServiceHostedMediaConfig {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "serviceHostedMediaConfig",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup")?,
+            pre_fetch_media: object.take("preFetchMedia")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -4,14 +4,7 @@
 /// Derived from `commsOperation`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/stopholdmusicoperation?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct StopHoldMusicOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.stopHoldMusicOperation`), when the JSON names it.
@@ -35,4 +28,24 @@ pub struct StopHoldMusicOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for StopHoldMusicOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "stopHoldMusicOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -6,14 +6,7 @@
 /// Derived from `identity`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/teamworkapplicationidentity?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct TeamworkApplicationIdentity {
     /// The `@odata.type` of the value (`#microsoft.graph.teamworkApplicationIdentity`), when the JSON names it.
@@ -37,4 +30,24 @@ pub struct TeamworkApplicationIdentity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeamworkApplicationIdentity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "teamworkApplicationIdentity",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            display_name: object.take("displayName")?,
+            id: object.take("id")?,
+            tenant_id: object.take("tenantId")?,
+            application_identity_type: object.take("applicationIdentityType")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

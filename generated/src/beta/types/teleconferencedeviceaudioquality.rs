@@ -4,14 +4,7 @@
 /// Derived from `teleconferenceDeviceMediaQuality`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/teleconferencedeviceaudioquality?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct TeleconferenceDeviceAudioQuality {
     /// The `@odata.type` of the value (`#microsoft.graph.teleconferenceDeviceAudioQuality`), when the JSON names it.
@@ -134,4 +127,56 @@ pub struct TeleconferenceDeviceAudioQuality {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for TeleconferenceDeviceAudioQuality {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "teleconferenceDeviceAudioQuality",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            average_inbound_jitter: object.take("averageInboundJitter")?,
+            average_inbound_packet_loss_rate_in_percentage: object
+                .take("averageInboundPacketLossRateInPercentage")?,
+            average_inbound_round_trip_delay: object
+                .take("averageInboundRoundTripDelay")?,
+            average_outbound_jitter: object.take("averageOutboundJitter")?,
+            average_outbound_packet_loss_rate_in_percentage: object
+                .take("averageOutboundPacketLossRateInPercentage")?,
+            average_outbound_round_trip_delay: object
+                .take("averageOutboundRoundTripDelay")?,
+            channel_index: object.take("channelIndex")?,
+            inbound_packets: object.take("inboundPackets")?,
+            local_ip_address: object.take("localIPAddress")?,
+            local_port: object.take("localPort")?,
+            maximum_inbound_jitter: object.take("maximumInboundJitter")?,
+            maximum_inbound_packet_loss_rate_in_percentage: object
+                .take("maximumInboundPacketLossRateInPercentage")?,
+            maximum_inbound_round_trip_delay: object
+                .take("maximumInboundRoundTripDelay")?,
+            maximum_outbound_jitter: object.take("maximumOutboundJitter")?,
+            maximum_outbound_packet_loss_rate_in_percentage: object
+                .take("maximumOutboundPacketLossRateInPercentage")?,
+            maximum_outbound_round_trip_delay: object
+                .take("maximumOutboundRoundTripDelay")?,
+            media_duration: object.take("mediaDuration")?,
+            network_link_speed_in_bytes: object.take("networkLinkSpeedInBytes")?,
+            outbound_packets: object.take("outboundPackets")?,
+            remote_ip_address: object.take("remoteIPAddress")?,
+            remote_port: object.take("remotePort")?,
+            teleconference_device_audio_quality: object
+                .take("teleconferenceDeviceAudioQuality")?,
+            teleconference_device_video_quality: object
+                .take("teleconferenceDeviceVideoQuality")?,
+            teleconference_device_screen_sharing_quality: object
+                .take("teleconferenceDeviceScreenSharingQuality")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -4,14 +4,7 @@
 /// In the event that a call is disconnected, this information can help you rejoin that call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/tokenmeetinginfo?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct TokenMeetingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.tokenMeetingInfo`), when the JSON names it.
@@ -26,4 +19,21 @@ pub struct TokenMeetingInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TokenMeetingInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "tokenMeetingInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            token: object.take("token")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -7,14 +7,7 @@
 /// Derived from `identity`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/useridentity?view=graph-rest-beta)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct UserIdentity {
     /// The `@odata.type` of the value (`#microsoft.graph.userIdentity`), when the JSON names it.
@@ -41,4 +34,25 @@ pub struct UserIdentity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for UserIdentity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "userIdentity",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            display_name: object.take("displayName")?,
+            id: object.take("id")?,
+            tenant_id: object.take("tenantId")?,
+            ip_address: object.take("ipAddress")?,
+            user_principal_name: object.take("userPrincipalName")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

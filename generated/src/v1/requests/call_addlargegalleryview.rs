@@ -4,14 +4,7 @@
 /// In the request body, provide a JSON object with the following parameter.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallAddLargeGalleryViewRequest {
     /// Unique client context string that can have a maximum of 256 characters.
@@ -23,6 +16,23 @@ pub struct CallAddLargeGalleryViewRequest {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de>
+for CallAddLargeGalleryViewRequest {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "CallAddLargeGalleryViewRequest",
+        )?;
+        Ok(Self {
+            client_context: object.take("clientContext")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 impl super::super::paths::CommunicationsCallsItem {

@@ -4,14 +4,7 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallRecordResponseRequest {
     /// The prompts to be played. The maximum supported mediaPrompt collection size is 1.
@@ -53,6 +46,30 @@ pub struct CallRecordResponseRequest {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRecordResponseRequest {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "CallRecordResponseRequest",
+        )?;
+        Ok(Self {
+            prompts: object.take("prompts")?,
+            barge_in_allowed: object.take("bargeInAllowed")?,
+            initial_silence_timeout_in_seconds: object
+                .take("initialSilenceTimeoutInSeconds")?,
+            max_silence_timeout_in_seconds: object.take("maxSilenceTimeoutInSeconds")?,
+            max_record_duration_in_seconds: object.take("maxRecordDurationInSeconds")?,
+            play_beep: object.take("playBeep")?,
+            stop_tones: object.take("stopTones")?,
+            client_context: object.take("clientContext")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 impl super::super::paths::CommunicationsCallsItem {

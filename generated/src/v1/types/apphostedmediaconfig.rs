@@ -4,14 +4,7 @@
 /// Derived from `mediaConfig`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/apphostedmediaconfig?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct AppHostedMediaConfig {
     /// The `@odata.type` of the value (`#microsoft.graph.appHostedMediaConfig`), when the JSON names it.
@@ -26,4 +19,21 @@ pub struct AppHostedMediaConfig {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AppHostedMediaConfig {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "appHostedMediaConfig",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            blob: object.take("blob")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

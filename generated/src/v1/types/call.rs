@@ -10,14 +10,7 @@
 /// Becomes:
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/call?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct Call {
     /// The `@odata.type` of the value (`#microsoft.graph.call`), when the JSON names it.
@@ -96,4 +89,38 @@ pub struct Call {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "call")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            callback_uri: object.take("callbackUri")?,
+            call_chain_id: object.take("callChainId")?,
+            call_routes: object.take("callRoutes")?,
+            chat_info: object.take("chatInfo")?,
+            direction: object.take("direction")?,
+            id: object.take("id")?,
+            media_config: object.take("mediaConfig")?,
+            media_state: object.take("mediaState")?,
+            meeting_info: object.take("meetingInfo")?,
+            transcription: object.take("transcription")?,
+            my_participant_id: object.take("myParticipantId")?,
+            requested_modalities: object.take("requestedModalities")?,
+            result_info: object.take("resultInfo")?,
+            source: object.take("source")?,
+            state: object.take("state")?,
+            subject: object.take("subject")?,
+            targets: object.take("targets")?,
+            tone_info: object.take("toneInfo")?,
+            incoming_context: object.take("incomingContext")?,
+            operations: object.take("operations")?,
+            participants: object.take("participants")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

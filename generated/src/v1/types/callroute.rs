@@ -2,14 +2,7 @@
 /// Represents the call route type.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/callroute?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallRoute {
     /// The `@odata.type` of the value (`#microsoft.graph.callRoute`), when the JSON names it.
@@ -30,4 +23,23 @@ pub struct CallRoute {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRoute {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "callRoute",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            r#final: object.take("final")?,
+            original: object.take("original")?,
+            routing_type: object.take("routingType")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

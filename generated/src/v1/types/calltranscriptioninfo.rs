@@ -2,14 +2,7 @@
 /// Represents a single DTMF event.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/calltranscriptioninfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CallTranscriptionInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.callTranscriptionInfo`), when the JSON names it.
@@ -27,4 +20,22 @@ pub struct CallTranscriptionInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallTranscriptionInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "callTranscriptionInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            state: object.take("state")?,
+            last_modified_date_time: object.take("lastModifiedDateTime")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Contains information associated with Microsoft Teams meetings.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/chatinfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ChatInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.chatInfo`), when the JSON names it.
@@ -30,4 +23,20 @@ pub struct ChatInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ChatInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "chatInfo")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            message_id: object.take("messageId")?,
+            reply_chain_message_id: object.take("replyChainMessageId")?,
+            thread_id: object.take("threadId")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

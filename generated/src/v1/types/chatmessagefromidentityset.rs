@@ -6,14 +6,7 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/chatmessagefromidentityset?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ChatMessageFromIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.chatMessageFromIdentitySet`), when the JSON names it.
@@ -34,4 +27,23 @@ pub struct ChatMessageFromIdentitySet {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ChatMessageFromIdentitySet {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "chatMessageFromIdentitySet",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            application: object.take("application")?,
+            device: object.take("device")?,
+            user: object.take("user")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -6,14 +6,7 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsidentityset?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct CommunicationsIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsIdentitySet`), when the JSON names it.
@@ -67,4 +60,32 @@ pub struct CommunicationsIdentitySet {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsIdentitySet {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "communicationsIdentitySet",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            application: object.take("application")?,
+            device: object.take("device")?,
+            user: object.take("user")?,
+            application_instance: object.take("applicationInstance")?,
+            asserted_identity: object.take("assertedIdentity")?,
+            azure_communication_services_user: object
+                .take("azureCommunicationServicesUser")?,
+            encrypted: object.take("encrypted")?,
+            endpoint_type: object.take("endpointType")?,
+            guest: object.take("guest")?,
+            on_premises: object.take("onPremises")?,
+            phone: object.take("phone")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

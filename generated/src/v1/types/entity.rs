@@ -4,14 +4,7 @@
 /// Values typed `entity` may hold a derived type: they use [`AnyEntity`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/entity?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct Entity {
     /// The `@odata.type` of the value (`#microsoft.graph.entity`), when the JSON names it.
@@ -26,6 +19,20 @@ pub struct Entity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Entity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "entity")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            id: object.take("id")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `entity` value: the type itself or one of its derived types, told apart by `@odata.type`.

@@ -5,14 +5,7 @@
 /// Values typed `identity` may hold a derived type: they use [`AnyIdentity`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/identity?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct Identity {
     /// The `@odata.type` of the value (`#microsoft.graph.identity`), when the JSON names it.
@@ -30,6 +23,21 @@ pub struct Identity {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Identity {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "identity")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            display_name: object.take("displayName")?,
+            id: object.take("id")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `identity` value: the type itself or one of its derived types, told apart by `@odata.type`.

@@ -5,14 +5,7 @@
 /// Values typed `identitySet` may hold a derived type: they use [`AnyIdentitySet`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/identityset?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct IdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.identitySet`), when the JSON names it.
@@ -33,6 +26,25 @@ pub struct IdentitySet {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IdentitySet {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "identitySet",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            application: object.take("application")?,
+            device: object.take("device")?,
+            user: object.take("user")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// A `identitySet` value: the type itself or one of its derived types, told apart by `@odata.type`.

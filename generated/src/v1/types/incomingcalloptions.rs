@@ -6,14 +6,7 @@
 /// Derived from `callOptions`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/incomingcalloptions?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct IncomingCallOptions {
     /// The `@odata.type` of the value (`#microsoft.graph.incomingCallOptions`), when the JSON names it.
@@ -43,4 +36,25 @@ pub struct IncomingCallOptions {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingCallOptions {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "incomingCallOptions",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            hide_bot_after_escalation: object.take("hideBotAfterEscalation")?,
+            is_content_sharing_notification_enabled: object
+                .take("isContentSharingNotificationEnabled")?,
+            is_delta_roster_enabled: object.take("isDeltaRosterEnabled")?,
+            is_interactive_roster_enabled: object.take("isInteractiveRosterEnabled")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

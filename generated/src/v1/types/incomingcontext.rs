@@ -2,14 +2,7 @@
 /// Represents the context associated with an incoming call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/incomingcontext?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct IncomingContext {
     /// The `@odata.type` of the value (`#microsoft.graph.incomingContext`), when the JSON names it.
@@ -33,4 +26,24 @@ pub struct IncomingContext {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingContext {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "incomingContext",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            observed_participant_id: object.take("observedParticipantId")?,
+            on_behalf_of: object.take("onBehalfOf")?,
+            source_participant_id: object.take("sourceParticipantId")?,
+            transferor: object.take("transferor")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

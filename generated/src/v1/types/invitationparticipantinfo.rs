@@ -2,14 +2,7 @@
 /// This resource is used to represent the entity that is being invited to a group call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/invitationparticipantinfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct InvitationParticipantInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.invitationParticipantInfo`), when the JSON names it.
@@ -27,4 +20,22 @@ pub struct InvitationParticipantInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for InvitationParticipantInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "invitationParticipantInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            identity: object.take("identity")?,
+            replaces_call_id: object.take("replacesCallId")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

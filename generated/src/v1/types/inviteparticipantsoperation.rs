@@ -2,14 +2,7 @@
 /// Represents the status of a long-running participant invitation operation, triggered by a call to the participant-invite API.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/inviteparticipantsoperation?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct InviteParticipantsOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.inviteParticipantsOperation`), when the JSON names it.
@@ -36,4 +29,25 @@ pub struct InviteParticipantsOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for InviteParticipantsOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "inviteParticipantsOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            participants: object.take("participants")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// The media information used in actions for prompts.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediainfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct MediaInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaInfo`), when the JSON names it.
@@ -27,4 +20,22 @@ pub struct MediaInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "mediaInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            resource_id: object.take("resourceId")?,
+            uri: object.take("uri")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// This resource type contains information about the audio file to be played and other additional settings.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediaprompt?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct MediaPrompt {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaPrompt`), when the JSON names it.
@@ -24,4 +17,21 @@ pub struct MediaPrompt {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaPrompt {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "mediaPrompt",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            media_info: object.take("mediaInfo")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

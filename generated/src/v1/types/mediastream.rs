@@ -2,14 +2,7 @@
 /// This contains information about the media channel.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediastream?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct MediaStream {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaStream`), when the JSON names it.
@@ -36,4 +29,25 @@ pub struct MediaStream {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaStream {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "mediaStream",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            direction: object.take("direction")?,
+            label: object.take("label")?,
+            media_type: object.take("mediaType")?,
+            server_muted: object.take("serverMuted")?,
+            source_id: object.take("sourceId")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -5,14 +5,7 @@
 /// and the [chatInfo](https://learn.microsoft.com/graph/api/resources/chatinfo?view=graph-rest-1.0) resource types, or the [tokenMeetingInfo](https://learn.microsoft.com/graph/api/resources/tokenmeetinginfo?view=graph-rest-1.0) resource type by itself.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/organizermeetinginfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct OrganizerMeetingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.organizerMeetingInfo`), when the JSON names it.
@@ -27,4 +20,21 @@ pub struct OrganizerMeetingInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for OrganizerMeetingInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "organizerMeetingInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            organizer: object.take("organizer")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

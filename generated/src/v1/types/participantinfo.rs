@@ -2,14 +2,7 @@
 /// Contains additional properties about the participant identity
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participantinfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ParticipantInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.participantInfo`), when the JSON names it.
@@ -36,4 +29,25 @@ pub struct ParticipantInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "participantInfo",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            country_code: object.take("countryCode")?,
+            endpoint_type: object.take("endpointType")?,
+            identity: object.take("identity")?,
+            language_id: object.take("languageId")?,
+            region: object.take("region")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// The playPrompt operation to obtain the result of the playPrompt action.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/playpromptoperation?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct PlayPromptOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.playPromptOperation`), when the JSON names it.
@@ -33,4 +26,24 @@ pub struct PlayPromptOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for PlayPromptOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "playPromptOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

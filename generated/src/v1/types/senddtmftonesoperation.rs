@@ -6,14 +6,7 @@
 /// Derived from `commsOperation`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/senddtmftonesoperation?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct SendDtmfTonesOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.sendDtmfTonesOperation`), when the JSON names it.
@@ -40,6 +33,27 @@ pub struct SendDtmfTonesOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for SendDtmfTonesOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "sendDtmfTonesOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            result_info: object.take("resultInfo")?,
+            status: object.take("status")?,
+            completion_reason: object.take("completionReason")?,
+            additional_properties: object.rest(),
+        })
+    }
 }
 
 /// The `sendDtmfCompletionReason` values.

@@ -2,14 +2,7 @@
 /// Describes the response format of a call stop transcription operation.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/stoptranscriptionoperation?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct StopTranscriptionOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.stopTranscriptionOperation`), when the JSON names it.
@@ -27,4 +20,22 @@ pub struct StopTranscriptionOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for StopTranscriptionOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "stopTranscriptionOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

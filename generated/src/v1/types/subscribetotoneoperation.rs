@@ -2,14 +2,7 @@
 /// Describes the response format of creation of subscription to receive DTMF tones.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/subscribetotoneoperation?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct SubscribeToToneOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.subscribeToToneOperation`), when the JSON names it.
@@ -30,4 +23,23 @@ pub struct SubscribeToToneOperation {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for SubscribeToToneOperation {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "subscribeToToneOperation",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            client_context: object.take("clientContext")?,
+            id: object.take("id")?,
+            status: object.take("status")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

@@ -2,14 +2,7 @@
 /// Represents video teleconferencing device session-level quality data.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/teleconferencedevicequality?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct TeleconferenceDeviceQuality {
     /// The `@odata.type` of the value (`#microsoft.graph.teleconferenceDeviceQuality`), when the JSON names it.
@@ -60,4 +53,31 @@ pub struct TeleconferenceDeviceQuality {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeleconferenceDeviceQuality {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(
+            deserializer,
+            "teleconferenceDeviceQuality",
+        )?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            call_chain_id: object.take("callChainId")?,
+            cloud_service_deployment_environment: object
+                .take("cloudServiceDeploymentEnvironment")?,
+            cloud_service_deployment_id: object.take("cloudServiceDeploymentId")?,
+            cloud_service_instance_name: object.take("cloudServiceInstanceName")?,
+            cloud_service_name: object.take("cloudServiceName")?,
+            device_description: object.take("deviceDescription")?,
+            device_name: object.take("deviceName")?,
+            media_leg_id: object.take("mediaLegId")?,
+            media_quality_list: object.take("mediaQualityList")?,
+            participant_id: object.take("participantId")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

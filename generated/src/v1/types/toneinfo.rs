@@ -2,14 +2,7 @@
 /// A single DTMF event.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/toneinfo?view=graph-rest-1.0)
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    ::graphgen_runtime::serde::Serialize,
-    ::graphgen_runtime::serde::Deserialize
-)]
+#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
 #[serde(crate = "graphgen_runtime::serde")]
 pub struct ToneInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.toneInfo`), when the JSON names it.
@@ -27,4 +20,19 @@ pub struct ToneInfo {
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ToneInfo {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::graphgen_runtime::serde::Deserializer<'de>,
+    {
+        let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "toneInfo")?;
+        Ok(Self {
+            odata_type: object.take("@odata.type")?,
+            sequence_id: object.take("sequenceId")?,
+            tone: object.take("tone")?,
+            additional_properties: object.rest(),
+        })
+    }
 }

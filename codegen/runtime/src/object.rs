@@ -1,0 +1,110 @@
+//! Reading a generated struct out of a JSON object: what the generated types'
+//! `Deserialize` impls call.
+//!
+//! A derived `Deserialize` for a struct with a flattened map of unknown members costs
+//! each struct some twenty functions (a field enum, its visitor with a method per
+//! primitive, a map visitor) that rustc type-checks and borrow-checks in every build of
+//! a generated crate. A generated impl instead reads the object once into a
+//! [`JsonObject`] and takes each member by its JSON name: one short function per
+//! struct, and the member name in every error.
+
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error};
+use serde_json::{Map, Value};
+
+/// A JSON object being read into a struct: [`take`](Self::take) each known member,
+/// then keep the [`rest`](Self::rest) (the members the docs do not list). `E` is the
+/// deserializer's error type.
+#[derive(Debug)]
+pub struct JsonObject<E> {
+    members: Map<String, Value>,
+    error: PhantomData<fn() -> E>,
+}
+
+impl<E: Error> JsonObject<E> {
+    /// Read a JSON object (anything else is an error naming `type_name`, the struct's
+    /// JSON type name).
+    pub fn read<'de, D>(deserializer: D, type_name: &'static str) -> Result<Self, E>
+    where
+        D: Deserializer<'de, Error = E>,
+    {
+        let value = Value::deserialize(deserializer)?;
+        match value {
+            Value::Object(members) => Ok(JsonObject { members, error: PhantomData }),
+            other => Err(E::custom(format_args!(
+                "invalid type: {}, expected a `{type_name}` object",
+                kind(&other)
+            ))),
+        }
+    }
+
+    /// The member named `key`, decoded; `None` when it is absent or `null`. An error
+    /// names the member.
+    pub fn take<T: DeserializeOwned>(&mut self, key: &str) -> Result<Option<T>, E> {
+        match self.members.shift_remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::deserialize(value)
+                .map(Some)
+                .map_err(|error| E::custom(format_args!("`{key}`: {error}"))),
+        }
+    }
+
+    /// The members not taken, in the order they came.
+    pub fn rest(self) -> Map<String, Value> {
+        self.members
+    }
+}
+
+/// A JSON value's kind with the value, as serde words an unexpected one.
+fn kind(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Point {
+        x: Option<i32>,
+        label: Option<Box<str>>,
+        rest: Map<String, Value>,
+    }
+
+    impl<'de> Deserialize<'de> for Point {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let mut object = JsonObject::read(deserializer, "point")?;
+            Ok(Point { x: object.take("x")?, label: object.take("label")?, rest: object.rest() })
+        }
+    }
+
+    #[test]
+    fn members_are_taken_by_name_and_the_rest_kept_in_order() {
+        let point: Point =
+            serde_json::from_str(r#"{"z": 1, "x": 3, "label": null, "a": [true]}"#).unwrap();
+        assert_eq!(point.x, Some(3));
+        assert_eq!(point.label, None);
+        let rest: Vec<&str> = point.rest.keys().map(String::as_str).collect();
+        assert_eq!(rest, ["z", "a"]);
+    }
+
+    #[test]
+    fn errors_name_the_member_or_the_type() {
+        let error = serde_json::from_str::<Point>(r#"{"x": "three"}"#).unwrap_err();
+        assert!(error.to_string().starts_with("`x`: invalid type: string \"three\""), "{error}");
+        let error = serde_json::from_str::<Point>("[1]").unwrap_err();
+        assert!(
+            error.to_string().starts_with("invalid type: sequence, expected a `point` object"),
+            "{error}"
+        );
+    }
+}
