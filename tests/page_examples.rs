@@ -13,6 +13,7 @@ use std::future::Future;
 use graphgen::spec::{ApiPage, ExampleBody, ExampleKind, HttpMethod, PageSpec, PathSegment};
 use graphgen_runtime::testing::{GraphServer, Reply, Route};
 use graphgen_runtime::{Client, Method};
+use graphgen_tests::examples::repair_trailing_commas;
 use graphgen_tests::workspace_root;
 use msgraph_typed::{beta, v1};
 use serde_json::Value;
@@ -31,9 +32,8 @@ struct PageExample {
 }
 
 fn load(spec_path: &str) -> ApiPage {
-    let text = std::fs::read_to_string(workspace_root().join("specs").join(spec_path))
-        .unwrap_or_else(|e| panic!("{spec_path}: {e}"));
-    match PageSpec::from_json(&text).unwrap_or_else(|e| panic!("{spec_path}: {e}")) {
+    let specs = workspace_root().join("specs");
+    match graphgen::store::read_spec(&specs, spec_path).unwrap_or_else(|e| panic!("{e}")) {
         PageSpec::Api(api) => api,
         PageSpec::Resource(_) => panic!("{spec_path} is not an API page"),
     }
@@ -121,32 +121,6 @@ fn example(spec_path: &str) -> PageExample {
         location,
         response: body_out,
     }
-}
-
-/// Remove commas directly before `}` or `]` (outside strings).
-fn repair_trailing_commas(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        in_string = c == '"';
-        let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-        if c == ',' && matches!(next, Some('}' | ']')) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Serve the page's exchange, make the call, check both sides.

@@ -22,7 +22,7 @@ use graphgen::SpecSet;
 use graphgen::catalog::Catalog;
 use graphgen::spec::{ApiVersion, ArgValue, BodyKind, PathSegment, TypeExpr};
 use graphgen_runtime::{Client, Error, FnArg, Method, Path, Request, TemplatePart};
-use graphgen_tests::workspace_root;
+use graphgen_tests::{examples, workspace_root};
 use msgraph_typed::{beta, v1};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -279,39 +279,12 @@ fn check<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
         .map_err(|e| TestCaseError::fail(format!("its own JSON does not decode: {e}\n{text}")))?;
     prop_assert_eq!(&back, &value, "{}", text);
     let reencoded: Value = serde_json::from_str(&text).unwrap();
-    prop_assert!(
-        json_equal(&without_nulls(input), &without_nulls(&reencoded)),
-        "JSON changed:\n{:#}\n->\n{:#}",
-        input,
-        reencoded
-    );
+    if let Err(change) = examples::compare(input, &reencoded, false, "") {
+        return Err(TestCaseError::fail(format!(
+            "JSON changed at {change}:\n{input:#}\n->\n{reencoded:#}"
+        )));
+    }
     Ok(())
-}
-
-fn without_nulls(v: &Value) -> Value {
-    match v {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-        other => other.clone(),
-    }
-}
-
-fn json_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_equal(a, b))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 use ApiVersion::{Beta as BETA, V1};
@@ -382,7 +355,10 @@ const REQUEST_TYPES: &[(ApiVersion, &str, Check)] = &[
 
 /// The pages `requests::reserialize` of a generated version module dispatches on.
 fn reserialize_pages(version_dir: &str) -> Vec<String> {
-    let path = workspace_root().join("generated/src").join(version_dir).join("requests/mod.rs");
+    let path = workspace_root()
+        .join("generated/src")
+        .join(version_dir)
+        .join("requests/reserialize_registry.rs");
     let text = std::fs::read_to_string(path).unwrap();
     let mut pages = Vec::new();
     for line in text.lines() {

@@ -65,7 +65,7 @@ pub use collection::Collection;
 pub use error::{Error, ErrorContext, GraphError, InnerError, Result};
 pub use http;
 pub use notification::{ChangeType, CommsNotification, CommsNotifications};
-pub use object::JsonObject;
+pub use object::{JsonObject, JsonObjectWriter};
 pub use operation::{Operation, OperationResource, OperationStatus, PollPolicy, ResultInfo};
 pub use path::{FnArg, Path, TemplatePart};
 pub use request::{ApiVersion, Body, Method, Request};

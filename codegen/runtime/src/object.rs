@@ -1,17 +1,19 @@
-//! Reading a generated struct out of a JSON object: what the generated types'
-//! `Deserialize` impls call.
+//! Reading a generated struct out of a JSON object and writing it back: what the
+//! generated types' `Deserialize` and `Serialize` impls call.
 //!
 //! A derived `Deserialize` for a struct with a flattened map of unknown members costs
 //! each struct some twenty functions (a field enum, its visitor with a method per
 //! primitive, a map visitor) that rustc type-checks and borrow-checks in every build of
-//! a generated crate. A generated impl instead reads the object once into a
-//! [`JsonObject`] and takes each member by its JSON name: one short function per
-//! struct, and the member name in every error.
+//! a generated crate, and a derived `Serialize` a branch and a qualified call per field.
+//! A generated impl instead reads the object once into a [`JsonObject`] and takes each
+//! member by its JSON name (the member name is in every error), and writes through a
+//! [`JsonObjectWriter`] one call per field: one short function each way per struct.
 
 use std::marker::PhantomData;
 
-use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer, Error};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// A JSON object being read into a struct: [`take`](Self::take) each known member,
@@ -57,6 +59,39 @@ impl<E: Error> JsonObject<E> {
     }
 }
 
+/// A struct being written as a JSON object: each [`field`](Self::field) that is `Some`,
+/// then the unknown members kept from reading ([`end`](Self::end)).
+pub struct JsonObjectWriter<M> {
+    map: M,
+}
+
+impl<M: SerializeMap> JsonObjectWriter<M> {
+    /// Start an object.
+    pub fn begin<S>(serializer: S) -> Result<Self, S::Error>
+    where
+        S: Serializer<SerializeMap = M>,
+    {
+        Ok(JsonObjectWriter { map: serializer.serialize_map(None)? })
+    }
+
+    /// Write the member `key` when `value` is `Some` (`None` is left out).
+    pub fn field<T: Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
+        match value {
+            Some(value) => self.map.serialize_entry(key, value),
+            None => Ok(()),
+        }
+    }
+
+    /// Write the members of `rest` (the struct's `additional_properties`) and close the
+    /// object.
+    pub fn end(mut self, rest: &Map<String, Value>) -> Result<M::Ok, M::Error> {
+        for (key, value) in rest {
+            self.map.serialize_entry(key, value)?;
+        }
+        self.map.end()
+    }
+}
+
 /// A JSON value's kind with the value, as serde words an unexpected one.
 fn kind(value: &Value) -> String {
     match value {
@@ -80,6 +115,15 @@ mod tests {
         rest: Map<String, Value>,
     }
 
+    impl Serialize for Point {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut object = JsonObjectWriter::begin(serializer)?;
+            object.field("x", &self.x)?;
+            object.field("label", &self.label)?;
+            object.end(&self.rest)
+        }
+    }
+
     impl<'de> Deserialize<'de> for Point {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let mut object = JsonObject::read(deserializer, "point")?;
@@ -95,6 +139,18 @@ mod tests {
         assert_eq!(point.label, None);
         let rest: Vec<&str> = point.rest.keys().map(String::as_str).collect();
         assert_eq!(rest, ["z", "a"]);
+    }
+
+    #[test]
+    fn fields_then_the_rest_are_written_and_none_left_out() {
+        let point: Point =
+            serde_json::from_str(r#"{"z": 1, "x": 3, "label": null, "a": [true]}"#).unwrap();
+        assert_eq!(serde_json::to_string(&point).unwrap(), r#"{"x":3,"z":1,"a":[true]}"#);
+        let labelled = Point { label: Some("p".into()), ..point };
+        assert_eq!(
+            serde_json::to_string(&labelled).unwrap(),
+            r#"{"x":3,"label":"p","z":1,"a":[true]}"#
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ use super::docs::{self, LinkBase};
 use super::index::{Resolved, TypeIndex};
 use super::names::{self, Case, Scope};
 use super::nav::{Call, NavOp, NavTree};
-use super::types::{additional_properties_field, deserialize_impl, field_doc, field_tokens};
+use super::types::{
+    additional_properties_field, data_derives, field_doc, field_tokens, serde_impls,
+};
 use crate::spec::{
     ApiPage, ApiVersion, ArgValue, BodyKind, ExampleBody, ExampleKind, HttpMethod, PathSegment,
     Primitive, Requirement, TypeExpr,
@@ -210,7 +212,7 @@ fn request_struct(
             doc.push_str("\n\nRequired.");
             required.push((rust.clone(), ty.clone()));
         }
-        fields.push(field_tokens(&rust, &param.name, ty, false, &doc));
+        fields.push(field_tokens(&rust, ty, false, &doc));
         field_names.push((rust, param.name.clone()));
     }
     let doc = docs::doc_attrs(&docs::paragraphs([
@@ -221,8 +223,8 @@ fn request_struct(
             .to_string(),
     ]));
     let extra = additional_properties_field();
-    let derives = super::types::serde_derives(true);
-    let deserialize = deserialize_impl(&ident, name, &field_names);
+    let derives = data_derives(true);
+    let serde = serde_impls(&ident, name, &field_names);
     let constructor = if required.is_empty() {
         quote!()
     } else {
@@ -250,7 +252,7 @@ fn request_struct(
             #(#fields)*
             #extra
         }
-        #deserialize
+        #serde
         #constructor
     }
 }

@@ -43,31 +43,38 @@ fn link_base(index: &TypeIndex<'_>) -> LinkBase {
     LinkBase { version: index.version(), resource: true }
 }
 
-/// The derives and container attribute every generated data type uses: `Serialize` is
-/// serde's (the field attributes give JSON names and leave `None` out); `Deserialize` is
-/// [`deserialize_impl`].
-pub(crate) fn serde_derives(default: bool) -> TokenStream {
+/// The derives every generated data type has. Its serde impls are [`serde_impls`].
+pub(crate) fn data_derives(default: bool) -> TokenStream {
     let default = if default { quote!(Default,) } else { quote!() };
-    quote! {
-        #[derive(Debug, Clone, #default PartialEq, ::graphgen_runtime::serde::Serialize)]
-        #[serde(crate = "graphgen_runtime::serde")]
-    }
+    quote!(#[derive(Debug, Clone, #default PartialEq)])
 }
 
-/// A struct's `Deserialize`: the JSON object read into a `graphgen_runtime::JsonObject`,
-/// each field taken by its JSON name, the rest kept in `additional_properties`. One
-/// short function per struct, where a derived impl costs some twenty (see the runtime's
-/// `object` module); errors name the member. `fields` are (Rust name, JSON name) pairs.
-pub(crate) fn deserialize_impl(
+/// A struct's `Serialize` and `Deserialize`, through the runtime's `JsonObjectWriter`
+/// and `JsonObject`: one call per field each way (a `None` field is left out; members
+/// not taken go to `additional_properties`, which is written last), where serde's
+/// derives with a flattened map cost some twenty functions per struct (see the
+/// runtime's `object` module). Errors name the member. `fields` are (Rust name, JSON
+/// name) pairs; `json_name` names the type in an error.
+pub(crate) fn serde_impls(
     name: &Ident,
     json_name: &str,
     fields: &[(String, String)],
 ) -> TokenStream {
-    let takes = fields.iter().map(|(rust, wire)| {
-        let ident = names::ident(rust);
-        quote!(#ident: object.take(#wire)?,)
-    });
+    let idents: Vec<Ident> = fields.iter().map(|(rust, _)| names::ident(rust)).collect();
+    let wires = fields.iter().map(|(_, wire)| wire);
+    let wires_again = wires.clone();
     quote! {
+        impl ::graphgen_runtime::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+            where
+                S: ::graphgen_runtime::serde::Serializer,
+            {
+                let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+                #(object.field(#wires, &self.#idents)?;)*
+                object.end(&self.additional_properties)
+            }
+        }
+
         impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
             where
@@ -75,7 +82,7 @@ pub(crate) fn deserialize_impl(
             {
                 let mut object = ::graphgen_runtime::JsonObject::read(deserializer, #json_name)?;
                 Ok(Self {
-                    #(#takes)*
+                    #(#idents: object.take(#wires_again)?,)*
                     additional_properties: object.rest(),
                 })
             }
@@ -90,7 +97,6 @@ pub(crate) fn odata_type_field(odata_type: &str) -> TokenStream {
     ));
     quote! {
         #doc
-        #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
         pub odata_type: Option<String>,
     }
 }
@@ -102,7 +108,6 @@ pub(crate) fn additional_properties_field() -> TokenStream {
     );
     quote! {
         #doc
-        #[serde(flatten)]
         pub additional_properties: ::graphgen_runtime::serde_json::Map<
             String,
             ::graphgen_runtime::serde_json::Value,
@@ -113,7 +118,6 @@ pub(crate) fn additional_properties_field() -> TokenStream {
 /// One `Option` field for a property (or a request body parameter).
 pub(crate) fn field_tokens(
     rust_name: &str,
-    wire_name: &str,
     ty: TokenStream,
     boxed: bool,
     doc: &str,
@@ -123,7 +127,6 @@ pub(crate) fn field_tokens(
     let doc = docs::doc_attrs(doc);
     quote! {
         #doc
-        #[serde(rename = #wire_name, skip_serializing_if = "Option::is_none")]
         pub #ident: Option<#ty>,
     }
 }
@@ -186,8 +189,8 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
     }
     let odata = odata_type_field(&def.odata_type);
     let extra = additional_properties_field();
-    let derives = serde_derives(true);
-    let deserialize = deserialize_impl(&name, def.wire_name, &json_names);
+    let derives = data_derives(true);
+    let serde = serde_impls(&name, def.wire_name, &json_names);
     quote! {
         #doc
         #derives
@@ -196,7 +199,7 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
             #(#fields)*
             #extra
         }
-        #deserialize
+        #serde
     }
 }
 
@@ -215,7 +218,7 @@ fn property_field(
     if relationship {
         doc.push_str("\n\nA relationship: present when expanded (`$expand`).");
     }
-    field_tokens(rust_name, &prop.name, ty, index.is_boxed(owner, &prop.name), &doc)
+    field_tokens(rust_name, ty, index.is_boxed(owner, &prop.name), &doc)
 }
 
 fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {

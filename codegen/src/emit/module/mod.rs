@@ -17,7 +17,7 @@ mod format;
 mod registry;
 
 pub use format::{HEADER_PREFIX, format_file, header};
-use registry::{registry_fn, types_registry};
+use registry::{registry_fn, registry_module, types_registry};
 
 use std::collections::BTreeSet;
 
@@ -349,14 +349,23 @@ fn version_module(
     }
     // With area features every union may be compiled out, leaving its file empty.
     let union_module = index.union_module().filter(|_| context.gates.active());
-    let reexports = type_children.iter().map(|(gate, _, name, _)| {
-        let ident = names::ident(name);
-        match union_module == Some(name.as_str()) {
-            true => quote!(#[allow(unused_imports)] pub use #ident::*;),
-            false => quote!(#gate pub use #ident::*;),
-        }
-    });
-    let registry = types_registry(index, context.gates.active(), context.registry_feature);
+    let reexports: Vec<TokenStream> = type_children
+        .iter()
+        .map(|(gate, _, name, _)| {
+            let ident = names::ident(name);
+            match union_module == Some(name.as_str()) {
+                true => quote!(#[allow(unused_imports)] pub use #ident::*;),
+                false => quote!(#gate pub use #ident::*;),
+            }
+        })
+        .collect();
+    let (registry, registry_export) = registry_module(
+        &format!("{dir}/types"),
+        resource_sources.clone(),
+        types_registry(index, context.gates.active()),
+        context.registry_feature,
+    );
+    type_children.push(registry);
     let types_doc = docs::inner_doc_attrs(&format!(
         "The types of Microsoft Graph `{v}` that the selected actions reach, one file per \
          resource page."
@@ -365,7 +374,7 @@ fn version_module(
         path: format!("{dir}/types/mod.rs"),
         sources: resource_sources,
         inner: types_doc,
-        items: quote!(#(#reexports)* #registry),
+        items: quote!(#(#reexports)* #registry_export),
         children: type_children,
     };
 
@@ -402,10 +411,10 @@ fn version_module(
                 let m = names::ident(&module);
                 let n = names::ident(name);
                 exported.push(quote!(#gate pub use #m::*;));
-                registry_arms.push(quote!(#gate #stem => via::<#n>(value),));
+                registry_arms.push(quote!(#gate #stem => via::<super::#n>(value),));
             }
             (Body::Resource(expr), _) => {
-                let ty = index.rust_type(&index.resolve(expr), &quote!(super::types));
+                let ty = index.rust_type(&index.resolve(expr), &quote!(super::super::types));
                 registry_arms.push(quote!(#gate #stem => via::<#ty>(value),));
             }
             _ => {}
@@ -421,7 +430,7 @@ fn version_module(
             ),
         ));
     }
-    let registry = registry_fn(
+    let function = registry_fn(
         "page",
         "Decode `value` as the request body of the API page `page` (its file name, \
          `call-answer`) and encode it again; `None` when that page takes no JSON body \
@@ -429,8 +438,14 @@ fn version_module(
         registry_arms,
         quote!(let page = page.to_ascii_lowercase(); let key = page.as_str();),
         context.gates.active(),
+    );
+    let (registry, registry_export) = registry_module(
+        &format!("{dir}/requests"),
+        api_sources.clone(),
+        function,
         context.registry_feature,
     );
+    request_children.push(registry);
     let requests_doc = docs::inner_doc_attrs(&format!(
         "Request bodies of the Microsoft Graph `{v}` actions, and their client functions \
          (methods of the structs in [`paths`](super::paths)), one file per API page."
@@ -439,7 +454,7 @@ fn version_module(
         path: format!("{dir}/requests/mod.rs"),
         sources: api_sources.clone(),
         inner: requests_doc,
-        items: quote!(#(#exported)* #registry),
+        items: quote!(#(#exported)* #registry_export),
         children: request_children,
     };
 

@@ -1,9 +1,44 @@
 //! The `reserialize` registries of the `types` and `requests` modules: decode and
 //! re-encode a JSON value by type name or page (what the example round trips call).
+//!
+//! Each is a child module (`types/reserialize_registry.rs`) whose function its parent
+//! re-exports (`types::reserialize`). In a crate both sit behind the `reserialize`
+//! feature: with it off, rustc does not even read the file (a registry has an arm per
+//! type, most of a whole-API `mod.rs`), and no serde code is instantiated for it.
 
 use super::*;
 
-pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool, feature: bool) -> TokenStream {
+/// The name of the registry's module.
+const MODULE: &str = "reserialize_registry";
+
+/// A registry module: its declaration (attributes, public?, name, module) for the
+/// parent's children, and the parent's re-export of `reserialize`. `parent_dir` is the
+/// parent's folder (`v1/types`).
+pub(super) fn registry_module(
+    parent_dir: &str,
+    sources: String,
+    function: TokenStream,
+    feature: bool,
+) -> ((TokenStream, bool, String, Module), TokenStream) {
+    let cfg = match feature {
+        true => quote!(#[cfg(feature = "reserialize")]),
+        false => quote!(),
+    };
+    let ident = format_ident!("{}", MODULE);
+    let doc = docs::inner_doc_attrs(
+        "The `reserialize` registry: decode and re-encode JSON through the generated types.",
+    );
+    let module = Module {
+        path: format!("{parent_dir}/{MODULE}.rs"),
+        sources,
+        inner: doc,
+        items: function,
+        children: Vec::new(),
+    };
+    ((cfg.clone(), false, MODULE.to_string(), module), quote!(#cfg pub use #ident::reserialize;))
+}
+
+pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool) -> TokenStream {
     let mut keys = std::collections::BTreeSet::new();
     let mut arms = Vec::new();
     let mut reached: Vec<_> = index.reached().collect();
@@ -17,7 +52,7 @@ pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool, feature: bool) 
         }
         let ty = format_ident!("{}", index.value_name(id));
         let gate = index.gate(id);
-        arms.push(quote!(#gate #key => via::<#ty>(value),));
+        arms.push(quote!(#gate #key => via::<super::#ty>(value),));
     }
     registry_fn(
         "type_name",
@@ -31,7 +66,6 @@ pub(super) fn types_registry(index: &TypeIndex<'_>, gated: bool, feature: bool) 
             let key = name.strip_prefix("microsoft.graph.").unwrap_or(&name);
         },
         gated,
-        feature,
     )
 }
 
@@ -41,13 +75,7 @@ pub(super) fn registry_fn(
     arms: Vec<TokenStream>,
     prelude: TokenStream,
     gated: bool,
-    feature: bool,
 ) -> TokenStream {
-    // Every arm instantiates serde for its type: behind a feature in a crate.
-    let feature = match feature {
-        true => quote!(#[cfg(feature = "reserialize")]),
-        false => quote!(),
-    };
     // With area features, every arm may be compiled out.
     let allow = if gated && !arms.is_empty() {
         quote!(#[allow(unreachable_code, unused_variables, dead_code)])
@@ -82,7 +110,6 @@ pub(super) fn registry_fn(
     };
     quote! {
         #doc
-        #feature
         #allow
         pub fn reserialize(
             #arg: &str,

@@ -4,34 +4,42 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallAnswerRequest {
     /// Allows bots to provide a specific callback URI for the concurrent call to receive later notifications. If this property has not been set, the bot's global callback URI will be used instead. This must be `https`.
-    #[serde(rename = "callbackUri", skip_serializing_if = "Option::is_none")]
     pub callback_uri: Option<String>,
     /// The list of accept modalities. Possible value are: `audio`, `video`, `videoBasedScreenSharing`. Required for answering a call.
     ///
     /// Required.
-    #[serde(rename = "acceptedModalities", skip_serializing_if = "Option::is_none")]
     pub accepted_modalities: Option<Vec<String>>,
     /// The call options.
-    #[serde(rename = "callOptions", skip_serializing_if = "Option::is_none")]
     pub call_options: Option<super::super::types::IncomingCallOptions>,
     /// The media configuration. Required.
     ///
     /// Required.
-    #[serde(rename = "mediaConfig", skip_serializing_if = "Option::is_none")]
     pub media_config: Option<super::super::types::AnyMediaConfig>,
     /// The number of participant that the application can handle for the call, for [Teams policy-based recording](https://learn.microsoft.com/MicrosoftTeams/teams-recording-policy) scenario.
-    #[serde(rename = "participantCapacity", skip_serializing_if = "Option::is_none")]
     pub participant_capacity: Option<i32>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallAnswerRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("callbackUri", &self.callback_uri)?;
+        object.field("acceptedModalities", &self.accepted_modalities)?;
+        object.field("callOptions", &self.call_options)?;
+        object.field("mediaConfig", &self.media_config)?;
+        object.field("participantCapacity", &self.participant_capacity)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallAnswerRequest {

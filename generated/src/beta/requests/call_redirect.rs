@@ -4,33 +4,41 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallRedirectRequest {
     /// The target participants of the redirect operation. If more than one target is specified, it's a simulring call. This means that all of the targets will be rang at the same time and only the first target that picks up will be connected. We support up to 25 targets for simulring.
-    #[serde(rename = "targets", skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<super::super::types::InvitationParticipantInfo>>,
     /// (Deprecated) The possible values are: `default` , `simultaneousRing` , `forward`. This parameter is deprecated, we will automatically identify whether it's a forward call or simulring call from the number of targets provided.
-    #[serde(rename = "targetDisposition", skip_serializing_if = "Option::is_none")]
     pub target_disposition: Option<String>,
     /// The timeout (in seconds) for the redirect operation. The range of the timeout value is between 15 and 90 seconds inclusive. The default timeout value is 55 seconds for one target and 60 seconds for multiple targets (subject to change).
-    #[serde(rename = "timeout", skip_serializing_if = "Option::is_none")]
     pub timeout: Option<i32>,
     /// Indicates whether the callee is to be hidden from the caller. If true, then the callee identity is the bot identity. Default: false.
-    #[serde(rename = "maskCallee", skip_serializing_if = "Option::is_none")]
     pub mask_callee: Option<bool>,
     /// Indicates whether the caller is to be hidden from the callee. If true, then the caller identity is the bot identity. Default: false.
-    #[serde(rename = "maskCaller", skip_serializing_if = "Option::is_none")]
     pub mask_caller: Option<bool>,
     /// This allows bots to provide a specific callback URI for the current call to receive later notifications. If this property has not been set, the bot's global callback URI will be used instead. This must be `https`.
-    #[serde(rename = "callbackUri", skip_serializing_if = "Option::is_none")]
     pub callback_uri: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallRedirectRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("targets", &self.targets)?;
+        object.field("targetDisposition", &self.target_disposition)?;
+        object.field("timeout", &self.timeout)?;
+        object.field("maskCallee", &self.mask_callee)?;
+        object.field("maskCaller", &self.mask_caller)?;
+        object.field("callbackUri", &self.callback_uri)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRedirectRequest {

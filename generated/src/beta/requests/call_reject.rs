@@ -4,21 +4,29 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallRejectRequest {
     /// The rejection reason. Possible values are `None`, `Busy` and `Forbidden`
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// This allows bots to provide a specific callback URI for the current call to receive later notifications. If this property has not been set, the bot's global callback URI will be used instead. This must be `https`.
-    #[serde(rename = "callbackUri", skip_serializing_if = "Option::is_none")]
     pub callback_uri: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallRejectRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("reason", &self.reason)?;
+        object.field("callbackUri", &self.callback_uri)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRejectRequest {

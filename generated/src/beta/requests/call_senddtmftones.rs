@@ -4,24 +4,32 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallSendDtmfTonesRequest {
     /// The tones to be sent.
-    #[serde(rename = "tones", skip_serializing_if = "Option::is_none")]
     pub tones: Option<Vec<super::super::types::ToneInfo>>,
     /// The milliseconds delay between tones.
-    #[serde(rename = "delayBetweenTonesMs", skip_serializing_if = "Option::is_none")]
     pub delay_between_tones_ms: Option<i32>,
     /// Unique client context string. Can have a maximum of 256 characters.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallSendDtmfTonesRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("tones", &self.tones)?;
+        object.field("delayBetweenTonesMs", &self.delay_between_tones_ms)?;
+        object.field("clientContext", &self.client_context)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallSendDtmfTonesRequest {

@@ -4,21 +4,29 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallTransferRequest {
     /// The participant which is the target of the transfer.
-    #[serde(rename = "transferTarget", skip_serializing_if = "Option::is_none")]
     pub transfer_target: Option<super::super::types::InvitationParticipantInfo>,
     /// The participant which is the transferee of the transfer. It is only needed when transfer from a group call.
-    #[serde(rename = "transferee", skip_serializing_if = "Option::is_none")]
     pub transferee: Option<super::super::types::ParticipantInfo>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallTransferRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("transferTarget", &self.transfer_target)?;
+        object.field("transferee", &self.transferee)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallTransferRequest {

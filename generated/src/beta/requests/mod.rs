@@ -35,6 +35,8 @@ mod participant_mute;
 mod participant_muteall;
 mod participant_startholdmusic;
 mod participant_stopholdmusic;
+#[cfg(feature = "reserialize")]
+mod reserialize_registry;
 pub use call_addlargegalleryview::*;
 pub use call_answer::*;
 pub use call_cancelmediaprocessing::*;
@@ -58,72 +60,5 @@ pub use participant_mute::*;
 pub use participant_muteall::*;
 pub use participant_startholdmusic::*;
 pub use participant_stopholdmusic::*;
-/// Decode `value` as the request body of the API page `page` (its file name, `call-answer`) and encode it again; `None` when that page takes no JSON body here.
 #[cfg(feature = "reserialize")]
-pub fn reserialize(
-    page: &str,
-    value: ::graphgen_runtime::serde_json::Value,
-) -> Option<
-    Result<::graphgen_runtime::serde_json::Value, ::graphgen_runtime::serde_json::Error>,
-> {
-    fn via<T>(
-        value: ::graphgen_runtime::serde_json::Value,
-    ) -> Result<
-        ::graphgen_runtime::serde_json::Value,
-        ::graphgen_runtime::serde_json::Error,
-    >
-    where
-        T: ::graphgen_runtime::serde::Serialize
-            + ::graphgen_runtime::serde::de::DeserializeOwned,
-    {
-        ::graphgen_runtime::serde_json::to_value(
-            ::graphgen_runtime::serde_json::from_value::<T>(value)?,
-        )
-    }
-    let page = page.to_ascii_lowercase();
-    let key = page.as_str();
-    Some(
-        match key {
-            "application-post-calls" => via::<super::types::Call>(value),
-            "call-addlargegalleryview" => via::<CallAddLargeGalleryViewRequest>(value),
-            "call-answer" => via::<CallAnswerRequest>(value),
-            "call-cancelmediaprocessing" => {
-                via::<CallCancelMediaProcessingRequest>(value)
-            }
-            "call-changescreensharingrole" => {
-                via::<CallChangeScreenSharingRoleRequest>(value)
-            }
-            "call-logteleconferencedevicequality" => {
-                via::<CallLogTeleconferenceDeviceQualityRequest>(value)
-            }
-            "call-mute" => via::<CallMuteRequest>(value),
-            "call-playprompt" => via::<CallPlayPromptRequest>(value),
-            "call-post-audioroutinggroups" => {
-                via::<super::types::AudioRoutingGroup>(value)
-            }
-            "call-record" => via::<CallRecordResponseRequest>(value),
-            "call-redirect" => via::<CallRedirectRequest>(value),
-            "call-reject" => via::<CallRejectRequest>(value),
-            "call-senddtmftones" => via::<CallSendDtmfTonesRequest>(value),
-            "call-starttranscription" => via::<CallStartTranscriptionRequest>(value),
-            "call-stoptranscription" => via::<CallStopTranscriptionRequest>(value),
-            "call-subscribetotone" => via::<CallSubscribeToToneRequest>(value),
-            "call-transfer" => via::<CallTransferRequest>(value),
-            "call-unmute" => via::<CallUnmuteRequest>(value),
-            "call-updaterecordingstatus" => {
-                via::<CallUpdateRecordingStatusRequest>(value)
-            }
-            "participant-configuremixer" => {
-                via::<ParticipantConfigureMixerRequest>(value)
-            }
-            "participant-invite" => via::<ParticipantInviteRequest>(value),
-            "participant-mute" => via::<ParticipantMuteRequest>(value),
-            "participant-muteall" => via::<ParticipantMuteAllRequest>(value),
-            "participant-startholdmusic" => {
-                via::<ParticipantStartHoldMusicRequest>(value)
-            }
-            "participant-stopholdmusic" => via::<ParticipantStopHoldMusicRequest>(value),
-            _ => return None,
-        },
-    )
-}
+pub use reserialize_registry::reserialize;

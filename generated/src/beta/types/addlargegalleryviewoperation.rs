@@ -6,30 +6,38 @@
 /// Derived from `commsOperation`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/addlargegalleryviewoperation?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddLargeGalleryViewOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.addLargeGalleryViewOperation`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The client context.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// The ID of the server operation. Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The result information.  Read-only.
-    #[serde(rename = "resultInfo", skip_serializing_if = "Option::is_none")]
     pub result_info: Option<super::ResultInfo>,
     /// The status of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<super::OperationStatus>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for AddLargeGalleryViewOperation {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("clientContext", &self.client_context)?;
+        object.field("id", &self.id)?;
+        object.field("resultInfo", &self.result_info)?;
+        object.field("status", &self.status)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AddLargeGalleryViewOperation {

@@ -2,30 +2,38 @@
 /// Parameters for ducking of other sources (phasing in and out of other sources.)
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audioduckingconfiguration?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AudioDuckingConfiguration {
     /// The `@odata.type` of the value (`#microsoft.graph.audioDuckingConfiguration`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The volume of sources in percent when the sources are being ducked.
-    #[serde(rename = "lowerLevel", skip_serializing_if = "Option::is_none")]
     pub lower_level: Option<i64>,
     /// The amount of time (in milliseconds) it takes for ducked sources to "fade out".
-    #[serde(rename = "rampActive", skip_serializing_if = "Option::is_none")]
     pub ramp_active: Option<i64>,
     /// The amount of time (in milliseconds) it takes for ducked sources to "fade in".
-    #[serde(rename = "rampInactive", skip_serializing_if = "Option::is_none")]
     pub ramp_inactive: Option<i64>,
     /// The volume of sources in percent when the sources are not being ducked.
-    #[serde(rename = "upperLevel", skip_serializing_if = "Option::is_none")]
     pub upper_level: Option<i64>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for AudioDuckingConfiguration {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("lowerLevel", &self.lower_level)?;
+        object.field("rampActive", &self.ramp_active)?;
+        object.field("rampInactive", &self.ramp_inactive)?;
+        object.field("upperLevel", &self.upper_level)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioDuckingConfiguration {

@@ -2,27 +2,35 @@
 /// Level configuration for other sources.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audiosourcelevel?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AudioSourceLevel {
     /// The `@odata.type` of the value (`#microsoft.graph.audioSourceLevel`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Enables this source to duck other sources while active. If set to true, ducking level has to be set.
-    #[serde(rename = "duckOthers", skip_serializing_if = "Option::is_none")]
     pub duck_others: Option<bool>,
     /// Ducking level of the source if `duckOthers` is set to `true`.
-    #[serde(rename = "level", skip_serializing_if = "Option::is_none")]
     pub level: Option<i64>,
     /// The source participant audio stream.
-    #[serde(rename = "participant", skip_serializing_if = "Option::is_none")]
     pub participant: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for AudioSourceLevel {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("duckOthers", &self.duck_others)?;
+        object.field("level", &self.level)?;
+        object.field("participant", &self.participant)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioSourceLevel {

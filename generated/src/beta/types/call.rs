@@ -10,111 +10,119 @@
 /// Becomes:
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/call?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Call {
     /// The `@odata.type` of the value (`#microsoft.graph.call`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The list of active modalities. Possible values are: `unknown`, `audio`, `video`, `videoBasedScreenSharing`, `data`. Read-only.
-    #[serde(rename = "activeModalities", skip_serializing_if = "Option::is_none")]
     pub active_modalities: Option<Vec<String>>,
     /// The participant that answered the call. Read-only.
-    #[serde(rename = "answeredBy", skip_serializing_if = "Option::is_none")]
     pub answered_by: Option<super::ParticipantInfo>,
     /// The routing information on how the call was retargeted. Read-only.
-    #[serde(rename = "callRoutes", skip_serializing_if = "Option::is_none")]
     pub call_routes: Option<Vec<super::CallRoute>>,
     /// The callback URL on which callbacks will be delivered. Must be `https`.
-    #[serde(rename = "callbackUri", skip_serializing_if = "Option::is_none")]
     pub callback_uri: Option<String>,
     /// A unique identifier for all the participant calls in a conference or a unique identifier for two participant calls in a P2P call.  This needs to be copied over from `Microsoft.Graph.Call.CallChainId`.
-    #[serde(rename = "callChainId", skip_serializing_if = "Option::is_none")]
     pub call_chain_id: Option<String>,
     /// The chat information. Required information for meeting scenarios.
-    #[serde(rename = "chatInfo", skip_serializing_if = "Option::is_none")]
     pub chat_info: Option<super::ChatInfo>,
     /// The direction of the call. The possible value are `incoming` or `outgoing`. Read-only.
-    #[serde(rename = "direction", skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
     /// The call id. Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The context associated with an incoming call. Read-only. Server generated.
-    #[serde(rename = "incomingContext", skip_serializing_if = "Option::is_none")]
     pub incoming_context: Option<super::IncomingContext>,
     /// The media configuration. Required information for creating peer to peer calls or joining meetings.
-    #[serde(rename = "mediaConfig", skip_serializing_if = "Option::is_none")]
     pub media_config: Option<super::AnyMediaConfig>,
     /// Read-only. The call media state.
-    #[serde(rename = "mediaState", skip_serializing_if = "Option::is_none")]
     pub media_state: Option<super::CallMediaState>,
     /// Contains the capabilities of a meeting. Read-only.
-    #[serde(rename = "meetingCapability", skip_serializing_if = "Option::is_none")]
     pub meeting_capability: Option<super::MeetingCapability>,
     /// The meeting information. Required information for meeting scenarios.
-    #[serde(rename = "meetingInfo", skip_serializing_if = "Option::is_none")]
     pub meeting_info: Option<super::OrganizerMeetingInfoOrTokenMeetingInfo>,
     /// The transcription information for the call. Read-only.
-    #[serde(rename = "transcription", skip_serializing_if = "Option::is_none")]
     pub transcription: Option<super::CallTranscriptionInfo>,
     /// Read-only.
-    #[serde(rename = "myParticipantId", skip_serializing_if = "Option::is_none")]
     pub my_participant_id: Option<String>,
     /// The list of requested modalities. Possible values are: `unknown`, `audio`, `video`, `videoBasedScreenSharing`, `data`.
-    #[serde(rename = "requestedModalities", skip_serializing_if = "Option::is_none")]
     pub requested_modalities: Option<Vec<String>>,
     /// The result information. For example can hold termination reason. Read-only.
-    #[serde(rename = "resultInfo", skip_serializing_if = "Option::is_none")]
     pub result_info: Option<super::ResultInfo>,
     /// Ringing timeout in seconds for outgoing peer to peer calls. The max value for this attribute is 115 seconds.
-    #[serde(rename = "ringingTimeoutInSeconds", skip_serializing_if = "Option::is_none")]
     pub ringing_timeout_in_seconds: Option<i32>,
     /// This property is applicable for peer to peer calls only. Possible values are: `none`, `noMissedCall`, `disableForwardingExceptPhone`, `disableForwarding`, `preferSkypeForBusiness`.
-    #[serde(rename = "routingPolicies", skip_serializing_if = "Option::is_none")]
     pub routing_policies: Option<Vec<String>>,
     /// The originator of the call.
-    #[serde(rename = "source", skip_serializing_if = "Option::is_none")]
     pub source: Option<super::ParticipantInfo>,
     /// The call state. Possible values are: `incoming`, `establishing`, `ringing`, `established`, `hold`, `transferring`, `transferAccepted`, `redirecting`, `terminating`, `terminated`. Read-only.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The subject of the conversation.
-    #[serde(rename = "subject", skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The targets of the call. Required information for creating peer to peer call.
-    #[serde(rename = "targets", skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<super::InvitationParticipantInfo>>,
     /// Read-only. `tenantId` in Azure Active Directory.
-    #[serde(rename = "tenantId", skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
     /// Read-only.
-    #[serde(rename = "terminationReason", skip_serializing_if = "Option::is_none")]
     pub termination_reason: Option<String>,
     /// Read-only.
-    #[serde(rename = "toneInfo", skip_serializing_if = "Option::is_none")]
     pub tone_info: Option<super::ToneInfo>,
     /// Read-only. Nullable.
     ///
     /// A relationship: present when expanded (`$expand`).
-    #[serde(rename = "audioRoutingGroups", skip_serializing_if = "Option::is_none")]
     pub audio_routing_groups: Option<Vec<super::AudioRoutingGroup>>,
     /// Read-only. Nullable.
     ///
     /// A relationship: present when expanded (`$expand`).
-    #[serde(rename = "operations", skip_serializing_if = "Option::is_none")]
     pub operations: Option<Vec<super::AnyCommsOperation>>,
     /// Read-only. Nullable.
     ///
     /// A relationship: present when expanded (`$expand`).
-    #[serde(rename = "participants", skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<super::Participant>>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for Call {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("activeModalities", &self.active_modalities)?;
+        object.field("answeredBy", &self.answered_by)?;
+        object.field("callRoutes", &self.call_routes)?;
+        object.field("callbackUri", &self.callback_uri)?;
+        object.field("callChainId", &self.call_chain_id)?;
+        object.field("chatInfo", &self.chat_info)?;
+        object.field("direction", &self.direction)?;
+        object.field("id", &self.id)?;
+        object.field("incomingContext", &self.incoming_context)?;
+        object.field("mediaConfig", &self.media_config)?;
+        object.field("mediaState", &self.media_state)?;
+        object.field("meetingCapability", &self.meeting_capability)?;
+        object.field("meetingInfo", &self.meeting_info)?;
+        object.field("transcription", &self.transcription)?;
+        object.field("myParticipantId", &self.my_participant_id)?;
+        object.field("requestedModalities", &self.requested_modalities)?;
+        object.field("resultInfo", &self.result_info)?;
+        object.field("ringingTimeoutInSeconds", &self.ringing_timeout_in_seconds)?;
+        object.field("routingPolicies", &self.routing_policies)?;
+        object.field("source", &self.source)?;
+        object.field("state", &self.state)?;
+        object.field("subject", &self.subject)?;
+        object.field("targets", &self.targets)?;
+        object.field("tenantId", &self.tenant_id)?;
+        object.field("terminationReason", &self.termination_reason)?;
+        object.field("toneInfo", &self.tone_info)?;
+        object.field("audioRoutingGroups", &self.audio_routing_groups)?;
+        object.field("operations", &self.operations)?;
+        object.field("participants", &self.participants)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {

@@ -2,24 +2,32 @@
 /// Communications notification base type that is published by Communications servers to notify changes.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/commsnotification?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommsNotification {
     /// The `@odata.type` of the value (`#microsoft.graph.commsNotification`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Possible values are: `created`, `updated`, `deleted`.
-    #[serde(rename = "changeType", skip_serializing_if = "Option::is_none")]
     pub change_type: Option<String>,
     /// URI of the resource that was changed.
-    #[serde(rename = "resourceUrl", skip_serializing_if = "Option::is_none")]
     pub resource_url: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CommsNotification {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("changeType", &self.change_type)?;
+        object.field("resourceUrl", &self.resource_url)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsNotification {

@@ -6,33 +6,41 @@
 /// Derived from `identity`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsapplicationidentity?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommunicationsApplicationIdentity {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsApplicationIdentity`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Inherited from **identity**. The display name associated with the application.
-    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Inherited from **identity**. The application's client ID from Azure Active Directory.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Unique identity of the tenant (optional).
-    #[serde(rename = "tenantId", skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
     /// First party Microsoft application presenting this **identity**.
-    #[serde(rename = "applicationType", skip_serializing_if = "Option::is_none")]
     pub application_type: Option<String>,
     /// True if the participant would not like to be shown in other participants' rosters.
-    #[serde(rename = "hidden", skip_serializing_if = "Option::is_none")]
     pub hidden: Option<bool>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CommunicationsApplicationIdentity {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("displayName", &self.display_name)?;
+        object.field("id", &self.id)?;
+        object.field("tenantId", &self.tenant_id)?;
+        object.field("applicationType", &self.application_type)?;
+        object.field("hidden", &self.hidden)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de>

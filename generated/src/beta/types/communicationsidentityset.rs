@@ -6,69 +6,75 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/communicationsidentityset?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommunicationsIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.communicationsIdentitySet`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Inherited from **identitySet**. The application associated with this action.
-    #[serde(rename = "application", skip_serializing_if = "Option::is_none")]
     pub application: Option<super::CommunicationsApplicationIdentity>,
     /// Optional. The team or channel associated with this action.
-    #[serde(rename = "conversation", skip_serializing_if = "Option::is_none")]
     pub conversation: Option<super::AnyIdentity>,
     /// Optional. Indicates whether the **conversation** property identifies a team or channel.
-    #[serde(
-        rename = "conversationIdentityType",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub conversation_identity_type: Option<super::AnyIdentity>,
     /// Optional. The device associated with this action.
-    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
     pub device: Option<super::AnyIdentity>,
     /// Inherited from **identitySet**. The phone user associated with this action.
-    #[serde(rename = "phone", skip_serializing_if = "Option::is_none")]
     pub phone: Option<super::CommunicationsPhoneIdentity>,
     /// Inherited from **identitySet**. The user associated with this action.
-    #[serde(rename = "user", skip_serializing_if = "Option::is_none")]
     pub user: Option<super::CommunicationsUserIdentity>,
     /// The guest user associated with this action.
-    #[serde(rename = "guest", skip_serializing_if = "Option::is_none")]
     pub guest: Option<super::CommunicationsGuestIdentity>,
     /// The encrypted user associated with this action.
-    #[serde(rename = "encrypted", skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<super::CommunicationsEncryptedIdentity>,
     /// The Azure Communication Services user associated with this action.
     ///
     /// Kept as raw JSON: the docs define no type `azureCommunicationServicesUserIdentity`.
-    #[serde(
-        rename = "azureCommunicationServicesUser",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub azure_communication_services_user: Option<::graphgen_runtime::serde_json::Value>,
     /// The application instance associated with this action.
     ///
     /// Kept as raw JSON: the docs define no type `communicationsApplicationInstanceIdentity`.
-    #[serde(rename = "applicationInstance", skip_serializing_if = "Option::is_none")]
     pub application_instance: Option<::graphgen_runtime::serde_json::Value>,
     /// The Skype for Business On-Premises user associated with this action.
-    #[serde(rename = "onPremises", skip_serializing_if = "Option::is_none")]
     pub on_premises: Option<super::CommunicationsUserIdentity>,
     /// An **identity** the participant would like to present itself as to the other participants in the call.
-    #[serde(rename = "assertedIdentity", skip_serializing_if = "Option::is_none")]
     pub asserted_identity: Option<super::AnyIdentity>,
     /// Type of endpoint the participant is using. Possible values are: `default`, `voicemail`, `skypeForBusiness`, `skypeForBusinessVoipPhone` and `unknownFutureValue`.
     ///
     /// Kept as raw JSON: the docs define no type `endpointType`.
-    #[serde(rename = "endpointType", skip_serializing_if = "Option::is_none")]
     pub endpoint_type: Option<::graphgen_runtime::serde_json::Value>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("application", &self.application)?;
+        object.field("conversation", &self.conversation)?;
+        object.field("conversationIdentityType", &self.conversation_identity_type)?;
+        object.field("device", &self.device)?;
+        object.field("phone", &self.phone)?;
+        object.field("user", &self.user)?;
+        object.field("guest", &self.guest)?;
+        object.field("encrypted", &self.encrypted)?;
+        object
+            .field(
+                "azureCommunicationServicesUser",
+                &self.azure_communication_services_user,
+            )?;
+        object.field("applicationInstance", &self.application_instance)?;
+        object.field("onPremises", &self.on_premises)?;
+        object.field("assertedIdentity", &self.asserted_identity)?;
+        object.field("endpointType", &self.endpoint_type)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsIdentitySet {

@@ -6,39 +6,44 @@
 /// Values typed `identitySet` may hold a derived type: they use [`AnyIdentitySet`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/identityset?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.identitySet`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Optional. The application associated with this action.
-    #[serde(rename = "application", skip_serializing_if = "Option::is_none")]
     pub application: Option<super::AnyIdentity>,
     /// Optional. The team or channel associated with this action.
-    #[serde(rename = "conversation", skip_serializing_if = "Option::is_none")]
     pub conversation: Option<super::AnyIdentity>,
     /// Optional. Indicates whether the **conversation** property identifies a team or channel.
-    #[serde(
-        rename = "conversationIdentityType",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub conversation_identity_type: Option<super::AnyIdentity>,
     /// Optional. The device associated with this action.
-    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
     pub device: Option<super::AnyIdentity>,
     /// Optional. The phone number associated with this action.
-    #[serde(rename = "phone", skip_serializing_if = "Option::is_none")]
     pub phone: Option<super::AnyIdentity>,
     /// Optional. The user associated with this action.
-    #[serde(rename = "user", skip_serializing_if = "Option::is_none")]
     pub user: Option<super::AnyIdentity>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for IdentitySet {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("application", &self.application)?;
+        object.field("conversation", &self.conversation)?;
+        object.field("conversationIdentityType", &self.conversation_identity_type)?;
+        object.field("device", &self.device)?;
+        object.field("phone", &self.phone)?;
+        object.field("user", &self.user)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IdentitySet {

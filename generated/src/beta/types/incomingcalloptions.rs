@@ -6,27 +6,36 @@
 /// Derived from `callOptions`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/incomingcalloptions?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncomingCallOptions {
     /// The `@odata.type` of the value (`#microsoft.graph.incomingCallOptions`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Indicates whether to hide the app after the call is escalated. Inherited from [callOptions](https://learn.microsoft.com/graph/api/resources/calloptions?view=graph-rest-beta).
-    #[serde(rename = "hideBotAfterEscalation", skip_serializing_if = "Option::is_none")]
     pub hide_bot_after_escalation: Option<bool>,
     /// Indicates whether content sharing notifications should be enabled for the call. Inherited from [callOptions](https://learn.microsoft.com/graph/api/resources/calloptions?view=graph-rest-beta).
-    #[serde(
-        rename = "isContentSharingNotificationEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub is_content_sharing_notification_enabled: Option<bool>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation)?;
+        object
+            .field(
+                "isContentSharingNotificationEnabled",
+                &self.is_content_sharing_notification_enabled,
+            )?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingCallOptions {

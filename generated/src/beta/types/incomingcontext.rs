@@ -2,30 +2,38 @@
 /// The context associated with an incoming call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/incomingcontext?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncomingContext {
     /// The `@odata.type` of the value (`#microsoft.graph.incomingContext`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The id of the participant that is under observation. Read-only.
-    #[serde(rename = "observedParticipantId", skip_serializing_if = "Option::is_none")]
     pub observed_participant_id: Option<String>,
     /// The identity that the call is happening on behalf of.
-    #[serde(rename = "onBehalfOf", skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<super::AnyIdentitySet>,
     /// The id of the participant that triggered the incoming call. Read-only.
-    #[serde(rename = "sourceParticipantId", skip_serializing_if = "Option::is_none")]
     pub source_participant_id: Option<String>,
     /// The identity that transferred the call.
-    #[serde(rename = "transferor", skip_serializing_if = "Option::is_none")]
     pub transferor: Option<super::AnyIdentitySet>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for IncomingContext {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("observedParticipantId", &self.observed_participant_id)?;
+        object.field("onBehalfOf", &self.on_behalf_of)?;
+        object.field("sourceParticipantId", &self.source_participant_id)?;
+        object.field("transferor", &self.transferor)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingContext {

@@ -4,24 +4,33 @@
 /// Values typed `mediaConfig` may hold a derived type: they use [`AnyMediaConfig`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediaconfig?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaConfig {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaConfig`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Not described by the docs.
-    #[serde(
-        rename = "removeFromDefaultAudioGroup",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub remove_from_default_audio_group: Option<bool>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for MediaConfig {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object
+            .field(
+                "removeFromDefaultAudioGroup",
+                &self.remove_from_default_audio_group,
+            )?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaConfig {

@@ -2,33 +2,41 @@
 /// Contains information about the media channel.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/mediastream?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaStream {
     /// The `@odata.type` of the value (`#microsoft.graph.mediaStream`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The direction. The possible values are `inactive`, `sendOnly`, `receiveOnly`, `sendReceive`.
-    #[serde(rename = "direction", skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
     /// The media stream label.
-    #[serde(rename = "label", skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The media type. The possible value are `unknown`, `audio`, `video`, `videoBasedScreenSharing`, `data`.
-    #[serde(rename = "mediaType", skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
     /// Indicates whether the media is muted by the server.
-    #[serde(rename = "serverMuted", skip_serializing_if = "Option::is_none")]
     pub server_muted: Option<bool>,
     /// The source ID.
-    #[serde(rename = "sourceId", skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for MediaStream {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("direction", &self.direction)?;
+        object.field("label", &self.label)?;
+        object.field("mediaType", &self.media_type)?;
+        object.field("serverMuted", &self.server_muted)?;
+        object.field("sourceId", &self.source_id)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaStream {

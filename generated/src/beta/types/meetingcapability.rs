@@ -2,33 +2,43 @@
 /// Contains the capabilities of a meeting
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/meetingcapability?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MeetingCapability {
     /// The `@odata.type` of the value (`#microsoft.graph.meetingCapability`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Indicates whether anonymous users dialout is allowed in a meeting.
-    #[serde(
-        rename = "allowAnonymousUsersToDialOut",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub allow_anonymous_users_to_dial_out: Option<bool>,
     /// Indicates whether anonymous users are allowed to start a meeting.
-    #[serde(
-        rename = "allowAnonymousUsersToStartMeeting",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub allow_anonymous_users_to_start_meeting: Option<bool>,
     /// Possible values are: `everyoneInCompany`, `everyone`.
-    #[serde(rename = "autoAdmittedUsers", skip_serializing_if = "Option::is_none")]
     pub auto_admitted_users: Option<super::AutoAdmittedUsersType>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for MeetingCapability {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object
+            .field(
+                "allowAnonymousUsersToDialOut",
+                &self.allow_anonymous_users_to_dial_out,
+            )?;
+        object
+            .field(
+                "allowAnonymousUsersToStartMeeting",
+                &self.allow_anonymous_users_to_start_meeting,
+            )?;
+        object.field("autoAdmittedUsers", &self.auto_admitted_users)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MeetingCapability {

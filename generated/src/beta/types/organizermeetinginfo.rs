@@ -5,21 +5,29 @@
 /// and the [chatInfo](https://learn.microsoft.com/graph/api/resources/chatinfo?view=graph-rest-beta) resource types, or the [tokenMeetingInfo](https://learn.microsoft.com/graph/api/resources/tokenmeetinginfo?view=graph-rest-beta) resource type by itself.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/organizermeetinginfo?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrganizerMeetingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.organizerMeetingInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The organizer Azure Active Directory identity.
-    #[serde(rename = "organizer", skip_serializing_if = "Option::is_none")]
     pub organizer: Option<super::AnyIdentitySet>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for OrganizerMeetingInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("organizer", &self.organizer)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for OrganizerMeetingInfo {

@@ -2,30 +2,38 @@
 /// Configuration of mixer levels for given audio participant
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participantmixerlevel?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParticipantMixerLevel {
     /// The `@odata.type` of the value (`#microsoft.graph.participantMixerLevel`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Configuration of ducking (phasing in and out) of other sources for this partipant custom mix.
-    #[serde(rename = "ducking", skip_serializing_if = "Option::is_none")]
     pub ducking: Option<super::AudioDuckingConfiguration>,
     /// Whether sources without explicit source level should be removed from the mix.
-    #[serde(rename = "exclusiveMode", skip_serializing_if = "Option::is_none")]
     pub exclusive_mode: Option<bool>,
     /// The participant for whom the mixer is being configured.
-    #[serde(rename = "participant", skip_serializing_if = "Option::is_none")]
     pub participant: Option<String>,
     /// Level configuration for other sources.
-    #[serde(rename = "sourceLevels", skip_serializing_if = "Option::is_none")]
     pub source_levels: Option<Vec<super::AudioSourceLevel>>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ParticipantMixerLevel {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("ducking", &self.ducking)?;
+        object.field("exclusiveMode", &self.exclusive_mode)?;
+        object.field("participant", &self.participant)?;
+        object.field("sourceLevels", &self.source_levels)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantMixerLevel {

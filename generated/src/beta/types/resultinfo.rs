@@ -6,27 +6,35 @@
 /// The subcodes provide supplementary information related to the type of success or failure (for example, a call transfer was successful).
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/resultinfo?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResultInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.resultInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The result code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// The message.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The result sub-code.
-    #[serde(rename = "subcode", skip_serializing_if = "Option::is_none")]
     pub subcode: Option<i32>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ResultInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("code", &self.code)?;
+        object.field("message", &self.message)?;
+        object.field("subcode", &self.subcode)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ResultInfo {

@@ -4,27 +4,36 @@
 /// Derived from `mediaConfig`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/servicehostedmediaconfig?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceHostedMediaConfig {
     /// The `@odata.type` of the value (`#microsoft.graph.serviceHostedMediaConfig`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Remove self participant from default audio group.
-    #[serde(
-        rename = "removeFromDefaultAudioGroup",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub remove_from_default_audio_group: Option<bool>,
     /// The list of media to pre-fetch.
-    #[serde(rename = "preFetchMedia", skip_serializing_if = "Option::is_none")]
     pub pre_fetch_media: Option<Vec<super::MediaInfo>>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ServiceHostedMediaConfig {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object
+            .field(
+                "removeFromDefaultAudioGroup",
+                &self.remove_from_default_audio_group,
+            )?;
+        object.field("preFetchMedia", &self.pre_fetch_media)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ServiceHostedMediaConfig {

@@ -4,129 +4,148 @@
 /// Values typed `teleconferenceDeviceMediaQuality` may hold a derived type: they use [`AnyTeleconferenceDeviceMediaQuality`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/teleconferencedevicemediaquality?view=graph-rest-beta)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TeleconferenceDeviceMediaQuality {
     /// The `@odata.type` of the value (`#microsoft.graph.teleconferenceDeviceMediaQuality`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The average inbound stream network jitter.
-    #[serde(rename = "averageInboundJitter", skip_serializing_if = "Option::is_none")]
     pub average_inbound_jitter: Option<String>,
     /// The average inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
-    #[serde(
-        rename = "averageInboundPacketLossRateInPercentage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub average_inbound_packet_loss_rate_in_percentage: Option<f64>,
     /// The average inbound stream network round trip delay.
-    #[serde(
-        rename = "averageInboundRoundTripDelay",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub average_inbound_round_trip_delay: Option<String>,
     /// The average outbound stream network jitter.
-    #[serde(rename = "averageOutboundJitter", skip_serializing_if = "Option::is_none")]
     pub average_outbound_jitter: Option<String>,
     /// The average outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
-    #[serde(
-        rename = "averageOutboundPacketLossRateInPercentage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub average_outbound_packet_loss_rate_in_percentage: Option<f64>,
     /// The average outbound stream network round trip delay.
-    #[serde(
-        rename = "averageOutboundRoundTripDelay",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub average_outbound_round_trip_delay: Option<String>,
     /// The channel index of media. Indexing begins with 1.  If a media session contains 3 video modalities, channel indexes will be 1, 2, and 3.
-    #[serde(rename = "channelIndex", skip_serializing_if = "Option::is_none")]
     pub channel_index: Option<i32>,
     /// The total number of the inbound packets.
-    #[serde(rename = "inboundPackets", skip_serializing_if = "Option::is_none")]
     pub inbound_packets: Option<i64>,
     /// the local IP address for the media session.
-    #[serde(rename = "localIPAddress", skip_serializing_if = "Option::is_none")]
     pub local_ip_address: Option<String>,
     /// The local media port.
-    #[serde(rename = "localPort", skip_serializing_if = "Option::is_none")]
     pub local_port: Option<i32>,
     /// The maximum inbound stream network jitter.
-    #[serde(rename = "maximumInboundJitter", skip_serializing_if = "Option::is_none")]
     pub maximum_inbound_jitter: Option<String>,
     /// The maximum inbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
-    #[serde(
-        rename = "maximumInboundPacketLossRateInPercentage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub maximum_inbound_packet_loss_rate_in_percentage: Option<f64>,
     /// The maximum inbound stream network round trip delay.
-    #[serde(
-        rename = "maximumInboundRoundTripDelay",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub maximum_inbound_round_trip_delay: Option<String>,
     /// The maximum outbound stream network jitter.
-    #[serde(rename = "maximumOutboundJitter", skip_serializing_if = "Option::is_none")]
     pub maximum_outbound_jitter: Option<String>,
     /// The maximum outbound stream packet loss rate in percentage (0-100). For example, 0.01 means 0.01%.
-    #[serde(
-        rename = "maximumOutboundPacketLossRateInPercentage",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub maximum_outbound_packet_loss_rate_in_percentage: Option<f64>,
     /// The maximum outbound stream network round trip delay.
-    #[serde(
-        rename = "maximumOutboundRoundTripDelay",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub maximum_outbound_round_trip_delay: Option<String>,
     /// The total modality duration. If the media enabled and disabled multiple times, MediaDuration will the summation of all of the durations.
-    #[serde(rename = "mediaDuration", skip_serializing_if = "Option::is_none")]
     pub media_duration: Option<String>,
     /// The network link speed in bytes
-    #[serde(rename = "networkLinkSpeedInBytes", skip_serializing_if = "Option::is_none")]
     pub network_link_speed_in_bytes: Option<i64>,
     /// The total number of the outbound packets.
-    #[serde(rename = "outboundPackets", skip_serializing_if = "Option::is_none")]
     pub outbound_packets: Option<i64>,
     /// The remote IP address for the media session.
-    #[serde(rename = "remoteIPAddress", skip_serializing_if = "Option::is_none")]
     pub remote_ip_address: Option<String>,
     /// The remote media port.
-    #[serde(rename = "remotePort", skip_serializing_if = "Option::is_none")]
     pub remote_port: Option<i32>,
     /// Video teleconferencing device audio quality data.
-    #[serde(
-        rename = "teleconferenceDeviceAudioQuality",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub teleconference_device_audio_quality: Option<
         super::TeleconferenceDeviceAudioQuality,
     >,
     /// Video teleconferencing device video quality data.
-    #[serde(
-        rename = "teleconferenceDeviceVideoQuality",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub teleconference_device_video_quality: Option<
         super::AnyTeleconferenceDeviceVideoQuality,
     >,
     /// Video teleconferencing device screen-sharing quality data.
-    #[serde(
-        rename = "teleconferenceDeviceScreenSharingQuality",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub teleconference_device_screen_sharing_quality: Option<
         super::TeleconferenceDeviceScreenSharingQuality,
     >,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceMediaQuality {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("averageInboundJitter", &self.average_inbound_jitter)?;
+        object
+            .field(
+                "averageInboundPacketLossRateInPercentage",
+                &self.average_inbound_packet_loss_rate_in_percentage,
+            )?;
+        object
+            .field(
+                "averageInboundRoundTripDelay",
+                &self.average_inbound_round_trip_delay,
+            )?;
+        object.field("averageOutboundJitter", &self.average_outbound_jitter)?;
+        object
+            .field(
+                "averageOutboundPacketLossRateInPercentage",
+                &self.average_outbound_packet_loss_rate_in_percentage,
+            )?;
+        object
+            .field(
+                "averageOutboundRoundTripDelay",
+                &self.average_outbound_round_trip_delay,
+            )?;
+        object.field("channelIndex", &self.channel_index)?;
+        object.field("inboundPackets", &self.inbound_packets)?;
+        object.field("localIPAddress", &self.local_ip_address)?;
+        object.field("localPort", &self.local_port)?;
+        object.field("maximumInboundJitter", &self.maximum_inbound_jitter)?;
+        object
+            .field(
+                "maximumInboundPacketLossRateInPercentage",
+                &self.maximum_inbound_packet_loss_rate_in_percentage,
+            )?;
+        object
+            .field(
+                "maximumInboundRoundTripDelay",
+                &self.maximum_inbound_round_trip_delay,
+            )?;
+        object.field("maximumOutboundJitter", &self.maximum_outbound_jitter)?;
+        object
+            .field(
+                "maximumOutboundPacketLossRateInPercentage",
+                &self.maximum_outbound_packet_loss_rate_in_percentage,
+            )?;
+        object
+            .field(
+                "maximumOutboundRoundTripDelay",
+                &self.maximum_outbound_round_trip_delay,
+            )?;
+        object.field("mediaDuration", &self.media_duration)?;
+        object.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes)?;
+        object.field("outboundPackets", &self.outbound_packets)?;
+        object.field("remoteIPAddress", &self.remote_ip_address)?;
+        object.field("remotePort", &self.remote_port)?;
+        object
+            .field(
+                "teleconferenceDeviceAudioQuality",
+                &self.teleconference_device_audio_quality,
+            )?;
+        object
+            .field(
+                "teleconferenceDeviceVideoQuality",
+                &self.teleconference_device_video_quality,
+            )?;
+        object
+            .field(
+                "teleconferenceDeviceScreenSharingQuality",
+                &self.teleconference_device_screen_sharing_quality,
+            )?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de>

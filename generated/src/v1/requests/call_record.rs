@@ -4,48 +4,53 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallRecordResponseRequest {
     /// The prompts to be played. The maximum supported mediaPrompt collection size is 1.
-    #[serde(rename = "prompts", skip_serializing_if = "Option::is_none")]
     pub prompts: Option<Vec<super::super::types::MediaPrompt>>,
     /// If true, the recordResponse request will barge into other existing queued-up/currently-processing record/playprompt requests. Default = false.
-    #[serde(rename = "bargeInAllowed", skip_serializing_if = "Option::is_none")]
     pub barge_in_allowed: Option<bool>,
     /// Maximum initial silence (user silence) allowed from the time we start the record response operation before we timeout and fail the operation. If we are playing a prompt, then this timer starts after prompt finishes. Default = 5 seconds, Min = 1 second, Max = 120 seconds
-    #[serde(
-        rename = "initialSilenceTimeoutInSeconds",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub initial_silence_timeout_in_seconds: Option<i32>,
     /// Maximum silence (pause) time allowed after a user has started speaking. Default = 5 seconds, Min = 1 second, Max = 120 seconds.
-    #[serde(
-        rename = "maxSilenceTimeoutInSeconds",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub max_silence_timeout_in_seconds: Option<i32>,
     /// Max duration for the recordResponse operation before stopping recording. Default = 5 seconds, Min = 1 second, Max = 120 seconds.
-    #[serde(
-        rename = "maxRecordDurationInSeconds",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub max_record_duration_in_seconds: Option<i32>,
     /// If true, plays a beep to indicate to the user that they can start recording their message. Default = true.
-    #[serde(rename = "playBeep", skip_serializing_if = "Option::is_none")]
     pub play_beep: Option<bool>,
     /// Stop tones specified to end recording.
-    #[serde(rename = "stopTones", skip_serializing_if = "Option::is_none")]
     pub stop_tones: Option<Vec<String>>,
     /// Unique Client Context string. Max limit is 256 chars.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallRecordResponseRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("prompts", &self.prompts)?;
+        object.field("bargeInAllowed", &self.barge_in_allowed)?;
+        object
+            .field(
+                "initialSilenceTimeoutInSeconds",
+                &self.initial_silence_timeout_in_seconds,
+            )?;
+        object
+            .field("maxSilenceTimeoutInSeconds", &self.max_silence_timeout_in_seconds)?;
+        object
+            .field("maxRecordDurationInSeconds", &self.max_record_duration_in_seconds)?;
+        object.field("playBeep", &self.play_beep)?;
+        object.field("stopTones", &self.stop_tones)?;
+        object.field("clientContext", &self.client_context)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRecordResponseRequest {

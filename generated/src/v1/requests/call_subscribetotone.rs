@@ -4,18 +4,26 @@
 /// In the request body, provide a JSON object with the following parameters.
 ///
 /// Every parameter is optional in the type (`Default` and struct update syntax fill in the rest); `new` takes the ones the docs mark required.
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallSubscribeToToneRequest {
     /// Unique client context string. Can have a maximum of 256 characters.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallSubscribeToToneRequest {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("clientContext", &self.client_context)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallSubscribeToToneRequest {

@@ -4,30 +4,38 @@
 /// **Note:** [ConfigureMixer](https://learn.microsoft.com/graph/api/participant-configuremixer?view=graph-rest-1.0) does not involve any routes, it is for the entire call for setting the volume levels for source-receiver combinations.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/audioroutinggroup?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AudioRoutingGroup {
     /// The `@odata.type` of the value (`#microsoft.graph.audioRoutingGroup`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// List of receiving participant ids.
-    #[serde(rename = "receivers", skip_serializing_if = "Option::is_none")]
     pub receivers: Option<Vec<String>>,
     /// Routing group mode.  Possible values are: `oneToOne`, `multicast`.
-    #[serde(rename = "routingMode", skip_serializing_if = "Option::is_none")]
     pub routing_mode: Option<String>,
     /// List of source participant ids.
-    #[serde(rename = "sources", skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for AudioRoutingGroup {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("id", &self.id)?;
+        object.field("receivers", &self.receivers)?;
+        object.field("routingMode", &self.routing_mode)?;
+        object.field("sources", &self.sources)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioRoutingGroup {

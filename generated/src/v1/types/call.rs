@@ -10,85 +10,93 @@
 /// Becomes:
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/call?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Call {
     /// The `@odata.type` of the value (`#microsoft.graph.call`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The callback URL on which callbacks will be delivered. Must be `https`.
-    #[serde(rename = "callbackUri", skip_serializing_if = "Option::is_none")]
     pub callback_uri: Option<String>,
     /// A unique identifier for all the participant calls in a conference or a unique identifier for two participant calls in a P2P call.  This needs to be copied over from `Microsoft.Graph.Call.CallChainId`.
-    #[serde(rename = "callChainId", skip_serializing_if = "Option::is_none")]
     pub call_chain_id: Option<String>,
     /// The routing information on how the call was retargeted. Read-only.
-    #[serde(rename = "callRoutes", skip_serializing_if = "Option::is_none")]
     pub call_routes: Option<Vec<super::CallRoute>>,
     /// The chat information. Required information for joining a meeting.
-    #[serde(rename = "chatInfo", skip_serializing_if = "Option::is_none")]
     pub chat_info: Option<super::ChatInfo>,
     /// The direction of the call. The possible value are `incoming` or `outgoing`. Read-only.
-    #[serde(rename = "direction", skip_serializing_if = "Option::is_none")]
     pub direction: Option<super::CallDirection>,
     /// The call id. Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The media configuration. Required.
-    #[serde(rename = "mediaConfig", skip_serializing_if = "Option::is_none")]
     pub media_config: Option<super::AnyMediaConfig>,
     /// Read-only. The call media state.
-    #[serde(rename = "mediaState", skip_serializing_if = "Option::is_none")]
     pub media_state: Option<super::CallMediaState>,
     /// The meeting information that's required for joining a meeting.
-    #[serde(rename = "meetingInfo", skip_serializing_if = "Option::is_none")]
     pub meeting_info: Option<super::OrganizerMeetingInfoOrTokenMeetingInfo>,
     /// The transcription information for the call. Read-only.
-    #[serde(rename = "transcription", skip_serializing_if = "Option::is_none")]
     pub transcription: Option<super::CallTranscriptionInfo>,
     /// Read-only.
-    #[serde(rename = "myParticipantId", skip_serializing_if = "Option::is_none")]
     pub my_participant_id: Option<String>,
     /// The list of requested modalities. Possible values are: `unknown`, `audio`, `video`, `videoBasedScreenSharing`, `data`.
-    #[serde(rename = "requestedModalities", skip_serializing_if = "Option::is_none")]
     pub requested_modalities: Option<Vec<super::Modality>>,
     /// The result information. For example can hold termination reason. Read-only.
-    #[serde(rename = "resultInfo", skip_serializing_if = "Option::is_none")]
     pub result_info: Option<super::ResultInfo>,
     /// The originator of the call.
-    #[serde(rename = "source", skip_serializing_if = "Option::is_none")]
     pub source: Option<super::ParticipantInfo>,
     /// The call state. Possible values are: `incoming`, `establishing`, `ringing`, `established`, `hold`, `transferring`, `transferAccepted`, `redirecting`, `terminating`, `terminated`. Read-only.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<super::CallState>,
     /// The subject of the conversation.
-    #[serde(rename = "subject", skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The targets of the call. Required information for creating peer to peer call.
-    #[serde(rename = "targets", skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<super::InvitationParticipantInfo>>,
     /// Read-only.
-    #[serde(rename = "toneInfo", skip_serializing_if = "Option::is_none")]
     pub tone_info: Option<super::ToneInfo>,
     /// Call context associated with an incoming call.
-    #[serde(rename = "incomingContext", skip_serializing_if = "Option::is_none")]
     pub incoming_context: Option<super::IncomingContext>,
     /// Read-only. Nullable.
     ///
     /// A relationship: present when expanded (`$expand`).
-    #[serde(rename = "operations", skip_serializing_if = "Option::is_none")]
     pub operations: Option<Vec<super::AnyCommsOperation>>,
     /// Read-only. Nullable.
     ///
     /// A relationship: present when expanded (`$expand`).
-    #[serde(rename = "participants", skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<super::Participant>>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for Call {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("callbackUri", &self.callback_uri)?;
+        object.field("callChainId", &self.call_chain_id)?;
+        object.field("callRoutes", &self.call_routes)?;
+        object.field("chatInfo", &self.chat_info)?;
+        object.field("direction", &self.direction)?;
+        object.field("id", &self.id)?;
+        object.field("mediaConfig", &self.media_config)?;
+        object.field("mediaState", &self.media_state)?;
+        object.field("meetingInfo", &self.meeting_info)?;
+        object.field("transcription", &self.transcription)?;
+        object.field("myParticipantId", &self.my_participant_id)?;
+        object.field("requestedModalities", &self.requested_modalities)?;
+        object.field("resultInfo", &self.result_info)?;
+        object.field("source", &self.source)?;
+        object.field("state", &self.state)?;
+        object.field("subject", &self.subject)?;
+        object.field("targets", &self.targets)?;
+        object.field("toneInfo", &self.tone_info)?;
+        object.field("incomingContext", &self.incoming_context)?;
+        object.field("operations", &self.operations)?;
+        object.field("participants", &self.participants)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {

@@ -6,36 +6,42 @@
 /// Values typed `callOptions` may hold a derived type: they use [`AnyCallOptions`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/calloptions?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallOptions {
     /// The `@odata.type` of the value (`#microsoft.graph.callOptions`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Indicates whether to hide the app after the call is escalated.
-    #[serde(rename = "hideBotAfterEscalation", skip_serializing_if = "Option::is_none")]
     pub hide_bot_after_escalation: Option<bool>,
     /// Indicates whether content sharing notifications should be enabled for the call.
-    #[serde(
-        rename = "isContentSharingNotificationEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub is_content_sharing_notification_enabled: Option<bool>,
     /// Indicates whether delta roster is enabled for the call.
-    #[serde(rename = "isDeltaRosterEnabled", skip_serializing_if = "Option::is_none")]
     pub is_delta_roster_enabled: Option<bool>,
     /// Indicates whether delta roster filtering by participant interactivity is enabled.
-    #[serde(
-        rename = "isInteractiveRosterEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub is_interactive_roster_enabled: Option<bool>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallOptions {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation)?;
+        object
+            .field(
+                "isContentSharingNotificationEnabled",
+                &self.is_content_sharing_notification_enabled,
+            )?;
+        object.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled)?;
+        object.field("isInteractiveRosterEnabled", &self.is_interactive_roster_enabled)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallOptions {

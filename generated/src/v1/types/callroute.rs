@@ -2,27 +2,35 @@
 /// Represents the call route type.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/callroute?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallRoute {
     /// The `@odata.type` of the value (`#microsoft.graph.callRoute`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The identity that was resolved to in the call.
-    #[serde(rename = "final", skip_serializing_if = "Option::is_none")]
     pub r#final: Option<super::AnyIdentitySet>,
     /// The identity that was originally used in the call.
-    #[serde(rename = "original", skip_serializing_if = "Option::is_none")]
     pub original: Option<super::AnyIdentitySet>,
     /// Possible values are: `forwarded`, `lookup`, `selfFork`.
-    #[serde(rename = "routingType", skip_serializing_if = "Option::is_none")]
     pub routing_type: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CallRoute {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("final", &self.r#final)?;
+        object.field("original", &self.original)?;
+        object.field("routingType", &self.routing_type)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRoute {

@@ -6,30 +6,38 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/chatmessagementionedidentityset?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChatMessageMentionedIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.chatMessageMentionedIdentitySet`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). If present, represents an application (for example, bot) @mentioned in a [message](https://learn.microsoft.com/graph/api/resources/chatmessage?view=graph-rest-1.0).
-    #[serde(rename = "application", skip_serializing_if = "Option::is_none")]
     pub application: Option<super::AnyIdentity>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). Not used because it's not supported to @mention devices.
-    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
     pub device: Option<super::AnyIdentity>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). If present, represents a user @mentioned in a [message](https://learn.microsoft.com/graph/api/resources/chatmessage?view=graph-rest-1.0).
-    #[serde(rename = "user", skip_serializing_if = "Option::is_none")]
     pub user: Option<super::AnyIdentity>,
     /// If present, represents a conversation (for example, team or channel) @mentioned in a [message](https://learn.microsoft.com/graph/api/resources/chatmessage?view=graph-rest-1.0).
-    #[serde(rename = "conversation", skip_serializing_if = "Option::is_none")]
     pub conversation: Option<super::TeamworkConversationIdentity>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ChatMessageMentionedIdentitySet {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("application", &self.application)?;
+        object.field("device", &self.device)?;
+        object.field("user", &self.user)?;
+        object.field("conversation", &self.conversation)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de>

@@ -6,27 +6,35 @@
 /// Derived from `identitySet`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/chatmessagereactionidentityset?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChatMessageReactionIdentitySet {
     /// The `@odata.type` of the value (`#microsoft.graph.chatMessageReactionIdentitySet`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). Not set because applications can't react to messages.
-    #[serde(rename = "application", skip_serializing_if = "Option::is_none")]
     pub application: Option<super::AnyIdentity>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). Not set because devices can't react to messages.
-    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
     pub device: Option<super::AnyIdentity>,
     /// Inherited from [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0). Details about the user who reacted to the message.
-    #[serde(rename = "user", skip_serializing_if = "Option::is_none")]
     pub user: Option<super::AnyIdentity>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ChatMessageReactionIdentitySet {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("application", &self.application)?;
+        object.field("device", &self.device)?;
+        object.field("user", &self.user)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de>

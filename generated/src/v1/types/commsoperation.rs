@@ -10,30 +10,38 @@
 /// Values typed `commsOperation` may hold a derived type: they use [`AnyCommsOperation`].
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/commsoperation?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommsOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.commsOperation`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique Client Context string. Max limit is 256 chars.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// The operation ID. Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The result information. Read-only.
-    #[serde(rename = "resultInfo", skip_serializing_if = "Option::is_none")]
     pub result_info: Option<super::ResultInfo>,
     /// Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for CommsOperation {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("clientContext", &self.client_context)?;
+        object.field("id", &self.id)?;
+        object.field("resultInfo", &self.result_info)?;
+        object.field("status", &self.status)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsOperation {

@@ -2,24 +2,32 @@
 /// This resource is used to represent the entity that is being invited to a group call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/invitationparticipantinfo?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct InvitationParticipantInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.invitationParticipantInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0) associated with this invitation.
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
     pub identity: Option<super::AnyIdentitySet>,
     /// Optional. The call which the target identity is currently a part of. This call will be dropped once the participant is added.
-    #[serde(rename = "replacesCallId", skip_serializing_if = "Option::is_none")]
     pub replaces_call_id: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for InvitationParticipantInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("identity", &self.identity)?;
+        object.field("replacesCallId", &self.replaces_call_id)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for InvitationParticipantInfo {

@@ -67,6 +67,8 @@ mod toneinfo;
 mod unmuteparticipantoperation;
 mod updaterecordingstatusoperation;
 mod unions;
+#[cfg(feature = "reserialize")]
+mod reserialize_registry;
 pub use addlargegalleryviewoperation::*;
 pub use apphostedmediaconfig::*;
 pub use audioroutinggroup::*;
@@ -133,130 +135,5 @@ pub use toneinfo::*;
 pub use unmuteparticipantoperation::*;
 pub use updaterecordingstatusoperation::*;
 pub use unions::*;
-/// Decode `value` as the type named `type_name` (an `@odata.type` with or without `#microsoft.graph.`, or the docs' name; any case) and encode it again; `None` when no type here has that name. Polymorphic types decode through their `Any…` enum.
-///
-/// Tools and tests use it to check that a payload survives the generated types.
 #[cfg(feature = "reserialize")]
-pub fn reserialize(
-    type_name: &str,
-    value: ::graphgen_runtime::serde_json::Value,
-) -> Option<
-    Result<::graphgen_runtime::serde_json::Value, ::graphgen_runtime::serde_json::Error>,
-> {
-    fn via<T>(
-        value: ::graphgen_runtime::serde_json::Value,
-    ) -> Result<
-        ::graphgen_runtime::serde_json::Value,
-        ::graphgen_runtime::serde_json::Error,
-    >
-    where
-        T: ::graphgen_runtime::serde::Serialize
-            + ::graphgen_runtime::serde::de::DeserializeOwned,
-    {
-        ::graphgen_runtime::serde_json::to_value(
-            ::graphgen_runtime::serde_json::from_value::<T>(value)?,
-        )
-    }
-    let name = type_name.trim_start_matches('#').to_ascii_lowercase();
-    let key = name.strip_prefix("microsoft.graph.").unwrap_or(&name);
-    Some(
-        match key {
-            "addlargegalleryviewoperation" => via::<AddLargeGalleryViewOperation>(value),
-            "apphostedmediaconfig" => via::<AppHostedMediaConfig>(value),
-            "audioroutinggroup" => via::<AudioRoutingGroup>(value),
-            "call" => via::<Call>(value),
-            "calldirection" => via::<CallDirection>(value),
-            "callmediastate" => via::<CallMediaState>(value),
-            "calloptions" => via::<AnyCallOptions>(value),
-            "callrecords.modality" => via::<Modality>(value),
-            "callroute" => via::<CallRoute>(value),
-            "callstate" => via::<CallState>(value),
-            "calltranscriptioninfo" => via::<CallTranscriptionInfo>(value),
-            "cancelmediaprocessingoperation" => {
-                via::<CancelMediaProcessingOperation>(value)
-            }
-            "chatinfo" => via::<ChatInfo>(value),
-            "chatmessagefromidentityset" => via::<ChatMessageFromIdentitySet>(value),
-            "chatmessagementionedidentityset" => {
-                via::<ChatMessageMentionedIdentitySet>(value)
-            }
-            "chatmessagereactionidentityset" => {
-                via::<ChatMessageReactionIdentitySet>(value)
-            }
-            "commsnotification" => via::<CommsNotification>(value),
-            "commsnotifications" => via::<CommsNotifications>(value),
-            "commsoperation" => via::<AnyCommsOperation>(value),
-            "communicationsapplicationidentity" => {
-                via::<CommunicationsApplicationIdentity>(value)
-            }
-            "communicationsencryptedidentity" => {
-                via::<CommunicationsEncryptedIdentity>(value)
-            }
-            "communicationsguestidentity" => via::<CommunicationsGuestIdentity>(value),
-            "communicationsidentityset" => via::<CommunicationsIdentitySet>(value),
-            "communicationsphoneidentity" => via::<CommunicationsPhoneIdentity>(value),
-            "communicationsuseridentity" => via::<CommunicationsUserIdentity>(value),
-            "contentsharingsession" => via::<ContentSharingSession>(value),
-            "entity" => via::<AnyEntity>(value),
-            "identity" => via::<AnyIdentity>(value),
-            "identityset" => via::<AnyIdentitySet>(value),
-            "incomingcalloptions" => via::<IncomingCallOptions>(value),
-            "incomingcontext" => via::<IncomingContext>(value),
-            "invitationparticipantinfo" => via::<InvitationParticipantInfo>(value),
-            "inviteparticipantsoperation" => via::<InviteParticipantsOperation>(value),
-            "mediaconfig" => via::<AnyMediaConfig>(value),
-            "mediainfo" => via::<MediaInfo>(value),
-            "mediaprompt" => via::<MediaPrompt>(value),
-            "mediastream" => via::<MediaStream>(value),
-            "muteparticipantoperation" => via::<MuteParticipantOperation>(value),
-            "operationstatus" => via::<OperationStatus>(value),
-            "organizermeetinginfo" => via::<OrganizerMeetingInfo>(value),
-            "participant" => via::<Participant>(value),
-            "participantinfo" => via::<ParticipantInfo>(value),
-            "playpromptoperation" => via::<PlayPromptOperation>(value),
-            "recordinginfo" => via::<RecordingInfo>(value),
-            "recordoperation" => via::<RecordOperation>(value),
-            "resultinfo" => via::<ResultInfo>(value),
-            "senddtmfcompletionreason" => via::<SendDtmfCompletionReason>(value),
-            "senddtmftonesoperation" => via::<SendDtmfTonesOperation>(value),
-            "servicehostedmediaconfig" => via::<ServiceHostedMediaConfig>(value),
-            "serviceprincipalidentity" => via::<ServicePrincipalIdentity>(value),
-            "startholdmusicoperation" => via::<StartHoldMusicOperation>(value),
-            "starttranscriptionoperation" => via::<StartTranscriptionOperation>(value),
-            "stopholdmusicoperation" => via::<StopHoldMusicOperation>(value),
-            "stoptranscriptionoperation" => via::<StopTranscriptionOperation>(value),
-            "subscribetotoneoperation" => via::<SubscribeToToneOperation>(value),
-            "teamworkapplicationidentity" => via::<TeamworkApplicationIdentity>(value),
-            "teamworkapplicationidentitytype" => {
-                via::<TeamworkApplicationIdentityType>(value)
-            }
-            "teamworkconversationidentity" => via::<TeamworkConversationIdentity>(value),
-            "teamworkconversationidentitytype" => {
-                via::<TeamworkConversationIdentityType>(value)
-            }
-            "teamworktagidentity" => via::<TeamworkTagIdentity>(value),
-            "teamworkuseridentity" => via::<TeamworkUserIdentity>(value),
-            "teamworkuseridentitytype" => via::<TeamworkUserIdentityType>(value),
-            "teleconferencedeviceaudioquality" => {
-                via::<TeleconferenceDeviceAudioQuality>(value)
-            }
-            "teleconferencedevicemediaquality" => {
-                via::<AnyTeleconferenceDeviceMediaQuality>(value)
-            }
-            "teleconferencedevicequality" => via::<TeleconferenceDeviceQuality>(value),
-            "teleconferencedevicescreensharingquality" => {
-                via::<TeleconferenceDeviceScreenSharingQuality>(value)
-            }
-            "teleconferencedevicevideoquality" => {
-                via::<AnyTeleconferenceDeviceVideoQuality>(value)
-            }
-            "tokenmeetinginfo" => via::<TokenMeetingInfo>(value),
-            "toneinfo" => via::<ToneInfo>(value),
-            "unmuteparticipantoperation" => via::<UnmuteParticipantOperation>(value),
-            "updaterecordingstatusoperation" => {
-                via::<UpdateRecordingStatusOperation>(value)
-            }
-            _ => return None,
-        },
-    )
-}
+pub use reserialize_registry::reserialize;

@@ -2,39 +2,47 @@
 /// Represents a participant in a call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participant?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Participant {
     /// The `@odata.type` of the value (`#microsoft.graph.participant`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The participant ID.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Information about the participant.
-    #[serde(rename = "info", skip_serializing_if = "Option::is_none")]
     pub info: Option<super::ParticipantInfo>,
     /// `true` if the participant is in lobby.
-    #[serde(rename = "isInLobby", skip_serializing_if = "Option::is_none")]
     pub is_in_lobby: Option<bool>,
     /// `true` if the participant is muted (client or server muted).
-    #[serde(rename = "isMuted", skip_serializing_if = "Option::is_none")]
     pub is_muted: Option<bool>,
     /// The list of media streams.
-    #[serde(rename = "mediaStreams", skip_serializing_if = "Option::is_none")]
     pub media_streams: Option<Vec<super::MediaStream>>,
     /// A blob of data provided by the participant in the roster.
-    #[serde(rename = "metadata", skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Information about whether the participant has recording capability.
-    #[serde(rename = "recordingInfo", skip_serializing_if = "Option::is_none")]
     pub recording_info: Option<super::RecordingInfo>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for Participant {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("id", &self.id)?;
+        object.field("info", &self.info)?;
+        object.field("isInLobby", &self.is_in_lobby)?;
+        object.field("isMuted", &self.is_muted)?;
+        object.field("mediaStreams", &self.media_streams)?;
+        object.field("metadata", &self.metadata)?;
+        object.field("recordingInfo", &self.recording_info)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Participant {

@@ -2,33 +2,41 @@
 /// Contains additional properties about the participant identity
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/participantinfo?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParticipantInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.participantInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The ISO 3166-1 Alpha-2 country code of the participant's best estimated physical location at the start of the call. Read-only.
-    #[serde(rename = "countryCode", skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// The type of endpoint the participant is using. Possible values are: `default`, `skypeForBusiness`, or `skypeForBusinessVoipPhone`. Read-only.
-    #[serde(rename = "endpointType", skip_serializing_if = "Option::is_none")]
     pub endpoint_type: Option<String>,
     /// The [identitySet](https://learn.microsoft.com/graph/api/resources/identityset?view=graph-rest-1.0) associated with this participant. Read-only.
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
     pub identity: Option<super::AnyIdentitySet>,
     /// The language culture string. Read-only.
-    #[serde(rename = "languageId", skip_serializing_if = "Option::is_none")]
     pub language_id: Option<String>,
     /// The home region of the participant. This can be a country, a continent, or a larger geographic region. This does not change based on the participant's current physical location. Read-only.
-    #[serde(rename = "region", skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for ParticipantInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("countryCode", &self.country_code)?;
+        object.field("endpointType", &self.endpoint_type)?;
+        object.field("identity", &self.identity)?;
+        object.field("languageId", &self.language_id)?;
+        object.field("region", &self.region)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantInfo {

@@ -2,24 +2,32 @@
 /// Represents recording information for a participant.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/recordinginfo?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecordingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.recordingInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The identities of the recording initiator.
-    #[serde(rename = "initiator", skip_serializing_if = "Option::is_none")]
     pub initiator: Option<super::AnyIdentitySet>,
     /// Possible values are: `unknown`, `notRecording`, `recording`, or `failed`.
-    #[serde(rename = "recordingStatus", skip_serializing_if = "Option::is_none")]
     pub recording_status: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for RecordingInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("initiator", &self.initiator)?;
+        object.field("recordingStatus", &self.recording_status)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for RecordingInfo {

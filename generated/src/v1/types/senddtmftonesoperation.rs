@@ -6,33 +6,41 @@
 /// Derived from `commsOperation`: carries its fields, then its own.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/senddtmftonesoperation?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SendDtmfTonesOperation {
     /// The `@odata.type` of the value (`#microsoft.graph.sendDtmfTonesOperation`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A unique string that the client sends to Microsoft Graph to keep context in multiple requests. Maximum size is 256 characters.
-    #[serde(rename = "clientContext", skip_serializing_if = "Option::is_none")]
     pub client_context: Option<String>,
     /// Read-only.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The result information with a specific status code, subcode, and message. Read-only.
-    #[serde(rename = "resultInfo", skip_serializing_if = "Option::is_none")]
     pub result_info: Option<super::ResultInfo>,
     /// The status of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The results of the action. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownfutureValue`.
-    #[serde(rename = "completionReason", skip_serializing_if = "Option::is_none")]
     pub completion_reason: Option<super::SendDtmfCompletionReason>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for SendDtmfTonesOperation {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("clientContext", &self.client_context)?;
+        object.field("id", &self.id)?;
+        object.field("resultInfo", &self.result_info)?;
+        object.field("status", &self.status)?;
+        object.field("completionReason", &self.completion_reason)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for SendDtmfTonesOperation {

@@ -2,57 +2,60 @@
 /// Represents video teleconferencing device session-level quality data.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/teleconferencedevicequality?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TeleconferenceDeviceQuality {
     /// The `@odata.type` of the value (`#microsoft.graph.teleconferenceDeviceQuality`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A unique identifier for all  the participant calls in a conference or a unique identifier for two participant calls in P2P call. This needs to be copied over from `Microsoft.Graph.Call.CallChainId`.
-    #[serde(rename = "callChainId", skip_serializing_if = "Option::is_none")]
     pub call_chain_id: Option<String>,
     /// A geo-region where the service is deployed, such as `ProdNoam`.
-    #[serde(
-        rename = "cloudServiceDeploymentEnvironment",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub cloud_service_deployment_environment: Option<String>,
     /// A unique deployment identifier assigned by Azure.
-    #[serde(
-        rename = "cloudServiceDeploymentId",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub cloud_service_deployment_id: Option<String>,
     /// The Azure deployed cloud service instance name, such as `FrontEnd_IN_3`.
-    #[serde(
-        rename = "cloudServiceInstanceName",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub cloud_service_instance_name: Option<String>,
     /// The Azure deployed cloud service name, such as `contoso.cloudapp.net`.
-    #[serde(rename = "cloudServiceName", skip_serializing_if = "Option::is_none")]
     pub cloud_service_name: Option<String>,
     /// Any additional description, such as `VTC Bldg 30/21`.
-    #[serde(rename = "deviceDescription", skip_serializing_if = "Option::is_none")]
     pub device_description: Option<String>,
     /// The user media agent name, such as `Cisco SX80`.
-    #[serde(rename = "deviceName", skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
     /// A unique identifier for a specific media leg of a participant in a conference.  One participant can have multiple media leg identifiers if retargeting happens. CVI partner assigns this value.
-    #[serde(rename = "mediaLegId", skip_serializing_if = "Option::is_none")]
     pub media_leg_id: Option<String>,
     /// The list of media qualities in a media session (call), such as audio quality, video quality, and/or screen sharing quality.
-    #[serde(rename = "mediaQualityList", skip_serializing_if = "Option::is_none")]
     pub media_quality_list: Option<Vec<super::AnyTeleconferenceDeviceMediaQuality>>,
     /// A unique identifier for a specific participant in a conference. The CVI partner needs to copy over `Call.MyParticipantId` to this property.
-    #[serde(rename = "participantId", skip_serializing_if = "Option::is_none")]
     pub participant_id: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceQuality {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("callChainId", &self.call_chain_id)?;
+        object
+            .field(
+                "cloudServiceDeploymentEnvironment",
+                &self.cloud_service_deployment_environment,
+            )?;
+        object.field("cloudServiceDeploymentId", &self.cloud_service_deployment_id)?;
+        object.field("cloudServiceInstanceName", &self.cloud_service_instance_name)?;
+        object.field("cloudServiceName", &self.cloud_service_name)?;
+        object.field("deviceDescription", &self.device_description)?;
+        object.field("deviceName", &self.device_name)?;
+        object.field("mediaLegId", &self.media_leg_id)?;
+        object.field("mediaQualityList", &self.media_quality_list)?;
+        object.field("participantId", &self.participant_id)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeleconferenceDeviceQuality {

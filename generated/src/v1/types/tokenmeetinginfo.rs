@@ -4,21 +4,29 @@
 /// In the event that a call is disconnected, this information can help you rejoin that call.
 ///
 /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/resources/tokenmeetinginfo?view=graph-rest-1.0)
-#[derive(Debug, Clone, Default, PartialEq, ::graphgen_runtime::serde::Serialize)]
-#[serde(crate = "graphgen_runtime::serde")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TokenMeetingInfo {
     /// The `@odata.type` of the value (`#microsoft.graph.tokenMeetingInfo`), when the JSON names it.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The token used to join the call.
-    #[serde(rename = "token", skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// Members the docs do not list, kept as received so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::graphgen_runtime::serde_json::Map<
         String,
         ::graphgen_runtime::serde_json::Value,
     >,
+}
+
+impl ::graphgen_runtime::serde::Serialize for TokenMeetingInfo {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::graphgen_runtime::serde::Serializer,
+    {
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        object.field("@odata.type", &self.odata_type)?;
+        object.field("token", &self.token)?;
+        object.end(&self.additional_properties)
+    }
 }
 
 impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TokenMeetingInfo {
