@@ -130,7 +130,14 @@ impl Builder {
                 println!("cargo:rerun-if-changed={}", file.display());
             }
         }
-        Ok(emit::emit_files(&set, &self.options)?)
+        let emitted = emit::emit_files(&set, &self.options)?;
+        if self.cargo_metadata {
+            // A build script's output is hidden unless it fails: cargo shows warnings.
+            for skipped in &emitted.skipped {
+                println!("cargo:warning=graphgen: {skipped}");
+            }
+        }
+        Ok(emitted)
     }
 
     /// Emit into `out`: write the files that changed and remove generated files that

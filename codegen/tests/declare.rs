@@ -418,3 +418,24 @@ fn unparsable_doc_pages_name_the_file_and_line() {
          pages (an \"HTTP request\" section)"
     );
 }
+
+/// A declared action the emitter cannot emit is an error naming its page, never an
+/// action silently missing from the expansion.
+#[test]
+fn a_declared_page_the_emitter_skips_is_an_error() {
+    let resources = resources();
+    let root = repo();
+    let ctx = Context { manifest_dir: &root, resources: &resources };
+    let mut declaration = declare::declare(
+        quote! { #[beta] POST "/communications/calls/{id}/keepAlive" => keep_alive { path { id } returns 200; } },
+        &ctx,
+    )
+    .unwrap();
+    assert!(declaration.module_tokens(&declaration.modules[0], &ctx).is_ok());
+    // A page without operations is what the emitter skips.
+    declaration.modules[0].pages[0].operations.clear();
+    let stem = declaration.modules[0].pages[0].stem.clone();
+    let error = declaration.module_tokens(&declaration.modules[0], &ctx).unwrap_err();
+    assert!(matches!(error, emit::EmitError::Skipped(_)), "{error:?}");
+    assert!(error.to_string().contains(&stem), "{error}");
+}

@@ -257,14 +257,21 @@ impl Declaration {
     }
 
     /// The contents of a module: the emitter's tokens for its specs, every module
-    /// inline (what `graphgen generate --root inline` writes).
+    /// inline (what `graphgen generate --root inline` writes). A declared action the
+    /// emitter has to skip is an error ([`emit::EmitError::Skipped`]): a macro user
+    /// must never find an action missing without being told.
     pub fn module_tokens(
         &self,
         module: &DeclaredModule,
         ctx: &Context<'_>,
     ) -> Result<TokenStream, emit::EmitError> {
         let set = self.spec_set(module, ctx);
-        emit::inline_tokens(&set, &EmitOptions { root: RootKind::Inline, ..EmitOptions::default() })
+        let options = EmitOptions { root: RootKind::Inline, ..EmitOptions::default() };
+        let (tokens, report) = emit::inline_tokens(&set, &options)?;
+        match report.skipped.into_iter().next() {
+            Some(skipped) => Err(emit::EmitError::Skipped(skipped)),
+            None => Ok(tokens),
+        }
     }
 
     /// The expansion: for every module, `pub mod <name> { <module_tokens> }`, and one

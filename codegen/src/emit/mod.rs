@@ -177,6 +177,10 @@ pub enum EmitError {
         /// The parser's message.
         message: String,
     },
+    /// A page could not be emitted where none may be left out (the `action!` macro,
+    /// whose declared actions must all exist).
+    #[error("{0}")]
+    Skipped(SkippedPage),
 }
 
 /// The module (file) name for a spec path: its file stem, in snake case.

@@ -625,10 +625,13 @@ fn area_doc(gates: &Gates) -> String {
 
 /// The whole output as one token stream with inline modules (no inner attributes at
 /// the top), for macro expansion: the tokens of the one file [`RootKind::Inline`]
-/// writes (with that root kind).
-pub fn inline_tokens(set: &SpecSet, options: &EmitOptions) -> Result<TokenStream, EmitError> {
-    let (root, _) = build(set, options)?;
-    Ok(root.into_inline(true))
+/// writes (with that root kind), and the report (pages skipped, fallbacks taken).
+pub fn inline_tokens(
+    set: &SpecSet,
+    options: &EmitOptions,
+) -> Result<(TokenStream, EmitReport), EmitError> {
+    let (root, report) = build(set, options)?;
+    Ok((root.into_inline(true), report))
 }
 
 /// Emit and format every file.
