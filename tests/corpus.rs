@@ -84,6 +84,7 @@ fn whole_2021_corpus_meets_the_floors() {
     let mut warnings: BTreeMap<DiagnosticKind, usize> = BTreeMap::new();
     let mut untyped = Vec::new();
     let mut no_ops = Vec::new();
+    let mut rows_read_twice = Vec::new();
     for (path, result) in &results {
         let spec = &result.as_ref().unwrap().spec;
         for d in spec.diagnostics() {
@@ -115,6 +116,15 @@ fn whole_2021_corpus_meets_the_floors() {
                 }
             }
             PageSpec::Resource(r) => {
+                // A table row is a property or an enum member, never both (a `### x
+                // values` table inside the properties section is the enum's).
+                let member_lines: Vec<u32> =
+                    r.enums.iter().flat_map(|e| e.members.iter().map(|m| m.line)).collect();
+                for p in &r.properties {
+                    if member_lines.contains(&p.line) {
+                        rows_read_twice.push(format!("{path}:{} `{}`", p.line, p.name));
+                    }
+                }
                 if section_lines(&text, "Properties").is_some_and(|l| has_table(&l)) {
                     f.resources_with_properties_table += 1;
                     if !r.properties.is_empty() {
@@ -152,6 +162,7 @@ fn whole_2021_corpus_meets_the_floors() {
     assert!(ops >= 0.995, "operations floor: {no_ops:#?}");
     assert!(tables >= 0.99, "typed body params floor: {untyped:#?}");
     assert!(props >= 0.99, "resource properties floor");
+    assert!(rows_read_twice.is_empty(), "enum members read as properties: {rows_read_twice:#?}");
 }
 
 fn body_typed(api: &ApiPage) -> bool {

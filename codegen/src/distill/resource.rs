@@ -187,12 +187,15 @@ fn property_rows(
     what: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Property> {
-    // Enum tables (`Member | Value | Description`) of `### x values` subsections are
-    // read by `member_rows`.
-    if table.header.first().is_some_and(|h| tables::header_is(h, "member")) {
+    // Enum tables (`Member | Value | Description`, `Value | Description`) of `### x
+    // values` subsections inside the properties section are read by `member_rows`.
+    let cols = columns(table);
+    let first = table.header.first();
+    if first.is_some_and(|h| tables::header_is(h, "member"))
+        || (cols.name.is_none() && first.is_some_and(|h| tables::header_is(h, "value")))
+    {
         return Vec::new();
     }
-    let cols = columns(table);
     if cols.type_.is_none() && cols.description.is_none() {
         diagnostics.push(Diagnostic::warning(
             DiagnosticKind::UnrecognizedTable,
