@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use graphgen::distill::DistillOptions;
 use graphgen::distill::batch::distill_all;
 use graphgen::source::DocSource;
-use graphgen::spec::{ApiPage, DiagnosticKind, PageSpec, PermissionSource, ResourceKind, TypeExpr};
+use graphgen::spec::{
+    ApiPage, BodyKind, DiagnosticKind, PageSpec, PermissionSource, ResourceKind, TypeExpr,
+};
 use graphgen_tests::shared_dir;
 
 /// Pages in the 2021 archive's api/ and resources/ folders (MANIFEST.txt: 2,102 + 1,239
@@ -163,6 +165,30 @@ fn whole_2021_corpus_meets_the_floors() {
     assert!(tables >= 0.99, "typed body params floor: {untyped:#?}");
     assert!(props >= 0.99, "resource properties floor");
     assert!(rows_read_twice.is_empty(), "enum members read as properties: {rows_read_twice:#?}");
+
+    // An update whose body section only says "supply the values for relevant fields that
+    // should be updated" sends the resource: the response's type, else the title's.
+    let body_of = |stem: &str| {
+        results
+            .iter()
+            .find(|(path, _)| path.ends_with(stem))
+            .and_then(|(_, r)| match &r.as_ref().unwrap().spec {
+                PageSpec::Api(api) => Some(api.request_body.kind.clone()),
+                PageSpec::Resource(_) => None,
+            })
+            .unwrap_or_else(|| panic!("{stem} is an API page of the corpus"))
+    };
+    for (stem, type_name) in [
+        ("beta/api/group-update-event.md", "event"),
+        ("beta/api/dynamics-customer-update.md", "customers"),
+    ] {
+        match body_of(stem) {
+            BodyKind::Resource { type_expr: TypeExpr::Named { name, .. } } => {
+                assert_eq!(name, type_name, "{stem}")
+            }
+            other => panic!("{stem}: body {other:?}"),
+        }
+    }
 }
 
 fn body_typed(api: &ApiPage) -> bool {

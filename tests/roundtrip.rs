@@ -72,6 +72,9 @@ fn check_page(set: &SpecSet, path: &str, page: &ApiPage, outcome: &mut Outcome) 
         let result = match &case.target {
             Target::Request(stem) => requests_of(page.version)(stem, case.value.clone()),
             Target::Type(name) => types_of(page.version)(name, case.value.clone()),
+            Target::Primitive(rust) => {
+                Some(examples::reserialize_primitive(rust, case.value.clone()))
+            }
         };
         let place = &case.place;
         match result {

@@ -21,6 +21,9 @@ pub enum Target {
     Request(String),
     /// `types::reserialize(type_name, value)`.
     Type(String),
+    /// A JSON primitive the generated code decodes as this Rust type (`String`, `bool`,
+    /// `i32`, `i64`, `f64`): an annotation that names an Edm type.
+    Primitive(&'static str),
 }
 
 /// One value to round-trip.
@@ -45,6 +48,53 @@ pub enum NotRun {
     InvalidJson(String),
     /// Neither an annotation nor the response table names a type.
     NoType,
+}
+
+/// Decode `value` as the Rust primitive a [`Target::Primitive`] names and encode it
+/// again (what generated code does with a response typed by an Edm primitive).
+pub fn reserialize_primitive(rust: &str, value: Value) -> Result<Value, serde_json::Error> {
+    fn via<T: serde::Serialize + serde::de::DeserializeOwned>(
+        value: Value,
+    ) -> Result<Value, serde_json::Error> {
+        serde_json::to_value(serde_json::from_value::<T>(value)?)
+    }
+    match rust {
+        "String" => via::<String>(value),
+        "bool" => via::<bool>(value),
+        "i32" => via::<i32>(value),
+        "i64" => via::<i64>(value),
+        _ => via::<f64>(value),
+    }
+}
+
+/// An annotation's `@odata.type` (`microsoft.graph.call`, `Collection(microsoft.graph.
+/// driveItem)`, `Edm.String`, `string`) as a target, and whether it names a collection.
+/// `None` for `Edm.Stream` (bytes, not JSON).
+fn annotated_target(name: &str) -> Option<(Target, bool)> {
+    let trimmed = name.trim();
+    let (inner, collection) = match trimmed.get(..11) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("collection(") && trimmed.ends_with(')') => {
+            (&trimmed[11..trimmed.len() - 1], true)
+        }
+        _ => (trimmed, false),
+    };
+    let bare = inner.strip_prefix("Edm.").or_else(|| inner.strip_prefix("edm.")).unwrap_or(inner);
+    let primitive = match bare.to_ascii_lowercase().as_str() {
+        "stream" => return None,
+        "string" | "guid" | "datetimeoffset" | "date" | "timeofday" | "duration" | "binary" => {
+            Some("String")
+        }
+        "boolean" => Some("bool"),
+        "byte" | "sbyte" | "int16" | "int32" => Some("i32"),
+        "int64" => Some("i64"),
+        "single" | "double" | "decimal" => Some("f64"),
+        _ => None,
+    };
+    let target = match primitive {
+        Some(rust) => Target::Primitive(rust),
+        None => Target::Type(inner.to_string()),
+    };
+    Some((target, collection))
 }
 
 /// The cases of one page, and the examples that cannot be run.
@@ -86,16 +136,19 @@ pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(Stri
             }
             _ => {
                 let response_type = page.response.body.as_ref();
-                let name = annotated.map(str::to_string).or_else(|| {
-                    response_type.and_then(|b| named(&b.type_expr)).map(str::to_string)
-                });
-                let Some(name) = name else {
+                let target = match annotated.map(annotated_target) {
+                    Some(Some((target, collection))) => Some((target, collection)),
+                    Some(None) => continue,
+                    None => response_type.and_then(|b| {
+                        named(&b.type_expr)
+                            .map(|n| (Target::Type(n.to_string()), b.type_expr.is_collection()))
+                    }),
+                };
+                let Some((target, collection)) = target else {
                     not_run.push((place, NotRun::NoType));
                     continue;
                 };
-                let collection = annotation.is_some_and(|a| a.is_collection)
-                    || (annotated.is_none()
-                        && response_type.is_some_and(|b| b.type_expr.is_collection()));
+                let collection = collection || annotation.is_some_and(|a| a.is_collection);
                 let items = match (&value, collection) {
                     (Value::Object(map), true) => match map.get("value") {
                         Some(Value::Array(items)) => items.clone(),
@@ -104,7 +157,7 @@ pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(Stri
                     (Value::Array(items), true) => items.clone(),
                     _ => vec![value],
                 };
-                (items, Target::Type(name))
+                (items, target)
             }
         };
         for value in items {

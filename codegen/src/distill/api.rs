@@ -2,8 +2,8 @@
 
 use crate::source::PageKind;
 use crate::spec::{
-    ApiPage, BodyKind, Diagnostic, DiagnosticKind, Header, Param, PermissionSource, QueryParam,
-    RequestBody, Response, SPEC_FORMAT_VERSION, TypeExpr,
+    ApiPage, BodyKind, Diagnostic, DiagnosticKind, Header, HttpMethod, Operation, Param,
+    PermissionSource, QueryParam, RequestBody, Response, SPEC_FORMAT_VERSION, TypeExpr,
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
@@ -126,7 +126,7 @@ pub(super) fn api_page(
         &mut diagnostics,
     );
     let query_parameters = query_parameters(outline, &mut diagnostics);
-    let request_body = request_body(outline, &mut diagnostics);
+    let mut request_body = request_body(outline, &mut diagnostics);
 
     let examples = examples::examples(outline, &mut diagnostics);
     let response = match response_section(outline) {
@@ -151,6 +151,7 @@ pub(super) fn api_page(
         }
     };
     response::check_examples(&response, &examples, &mut diagnostics);
+    infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));
     ApiPage {
@@ -382,6 +383,41 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
         BodyKind::Unstated
     };
     body
+}
+
+/// An update (`PATCH`/`PUT`) whose body section only says to "supply the values for
+/// relevant fields that should be updated", with no table, sends the resource it
+/// updates: the type its response returns ("... and an updated **event** object"), else
+/// (a `204` update) the type its title names ("Update event"). Left unstated otherwise.
+fn infer_update_body(
+    body: &mut RequestBody,
+    operations: &[Operation],
+    response: &Response,
+    title: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let update = operations.iter().any(|o| matches!(o.method, HttpMethod::Patch | HttpMethod::Put));
+    let says = text::contains_lower(&body.description, "updated")
+        || text::contains_lower(&body.description, "to update");
+    if body.kind != BodyKind::Unstated || !body.params.is_empty() || !update || !says {
+        return;
+    }
+    let returned = response.body.as_ref().filter(|b| !b.type_expr.is_collection());
+    let titled = title
+        .strip_prefix("Update ")
+        .map(|rest| rest.trim().trim_matches(['*', '`']))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()));
+    let (type_expr, from) = match (returned, titled) {
+        (Some(returned), _) => (returned.type_expr.clone(), "the resource the response returns"),
+        (None, Some(name)) => (TypeExpr::named(name, None), "the type the title names"),
+        (None, None) => return,
+    };
+    body.kind = BodyKind::Resource { type_expr };
+    diagnostics.push(Diagnostic::note(
+        DiagnosticKind::Other,
+        body.line,
+        format!("the request body names no type; the properties to update are read as {from}"),
+    ));
 }
 
 #[cfg(test)]
