@@ -9,20 +9,20 @@
 //! member by its JSON name (the member name is in every error), and writes through a
 //! [`JsonObjectWriter`] one call per field: one short function each way per struct.
 
-use std::marker::PhantomData;
-
 use serde::de::{DeserializeOwned, Deserializer, Error};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// A JSON object being read into a struct: [`take`](Self::take) each known member,
-/// then keep the [`rest`](Self::rest) (the members the docs do not list). `E` is the
+/// keep the [`rest`](Self::rest) (the members the docs do not list), then
+/// [`finish`](Self::finish). The first member that does not decode is the error; a
+/// plain call per field (no `?`) keeps each generated impl small. `E` is the
 /// deserializer's error type.
 #[derive(Debug)]
 pub struct JsonObject<E> {
     members: Map<String, Value>,
-    error: PhantomData<fn() -> E>,
+    error: Option<E>,
 }
 
 impl<E: Error> JsonObject<E> {
@@ -34,7 +34,7 @@ impl<E: Error> JsonObject<E> {
     {
         let value = Value::deserialize(deserializer)?;
         match value {
-            Value::Object(members) => Ok(JsonObject { members, error: PhantomData }),
+            Value::Object(members) => Ok(JsonObject { members, error: None }),
             other => Err(E::custom(format_args!(
                 "invalid type: {}, expected a `{type_name}` object",
                 kind(&other)
@@ -42,27 +42,44 @@ impl<E: Error> JsonObject<E> {
         }
     }
 
-    /// The member named `key`, decoded; `None` when it is absent or `null`. An error
-    /// names the member.
-    pub fn take<T: DeserializeOwned>(&mut self, key: &str) -> Result<Option<T>, E> {
+    /// The member named `key`, decoded; `None` when it is absent or `null`, or when it
+    /// (or an earlier member) does not decode: [`finish`](Self::finish) then returns
+    /// that error, naming the member.
+    pub fn take<T: DeserializeOwned>(&mut self, key: &str) -> Option<T> {
         match self.members.shift_remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => T::deserialize(value)
-                .map(Some)
-                .map_err(|error| E::custom(format_args!("`{key}`: {error}"))),
+            None | Some(Value::Null) => None,
+            Some(_) if self.error.is_some() => None,
+            Some(value) => match T::deserialize(value) {
+                Ok(value) => Some(value),
+                Err(error) => {
+                    self.error = Some(E::custom(format_args!("`{key}`: {error}")));
+                    None
+                }
+            },
         }
     }
 
     /// The members not taken, in the order they came.
-    pub fn rest(self) -> Map<String, Value> {
-        self.members
+    pub fn rest(&mut self) -> Map<String, Value> {
+        std::mem::take(&mut self.members)
+    }
+
+    /// `value`, or the first error a member gave.
+    pub fn finish<T>(self, value: T) -> Result<T, E> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(value),
+        }
     }
 }
 
 /// A struct being written as a JSON object: each [`field`](Self::field) that is `Some`,
-/// then the unknown members kept from reading ([`end`](Self::end)).
-pub struct JsonObjectWriter<M> {
+/// then the unknown members kept from reading ([`end`](Self::end)). The first write
+/// that fails is the error `end` returns; a plain call per field keeps each generated
+/// impl small.
+pub struct JsonObjectWriter<M: SerializeMap> {
     map: M,
+    error: Option<M::Error>,
 }
 
 impl<M: SerializeMap> JsonObjectWriter<M> {
@@ -71,20 +88,24 @@ impl<M: SerializeMap> JsonObjectWriter<M> {
     where
         S: Serializer<SerializeMap = M>,
     {
-        Ok(JsonObjectWriter { map: serializer.serialize_map(None)? })
+        Ok(JsonObjectWriter { map: serializer.serialize_map(None)?, error: None })
     }
 
     /// Write the member `key` when `value` is `Some` (`None` is left out).
-    pub fn field<T: Serialize>(&mut self, key: &str, value: &Option<T>) -> Result<(), M::Error> {
-        match value {
-            Some(value) => self.map.serialize_entry(key, value),
-            None => Ok(()),
+    pub fn field<T: Serialize>(&mut self, key: &str, value: &Option<T>) {
+        if let (Some(value), None) = (value, &self.error) {
+            if let Err(error) = self.map.serialize_entry(key, value) {
+                self.error = Some(error);
+            }
         }
     }
 
     /// Write the members of `rest` (the struct's `additional_properties`) and close the
-    /// object.
+    /// object; or the first error.
     pub fn end(mut self, rest: &Map<String, Value>) -> Result<M::Ok, M::Error> {
+        if let Some(error) = self.error {
+            return Err(error);
+        }
         for (key, value) in rest {
             self.map.serialize_entry(key, value)?;
         }
@@ -118,8 +139,8 @@ mod tests {
     impl Serialize for Point {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut object = JsonObjectWriter::begin(serializer)?;
-            object.field("x", &self.x)?;
-            object.field("label", &self.label)?;
+            object.field("x", &self.x);
+            object.field("label", &self.label);
             object.end(&self.rest)
         }
     }
@@ -127,7 +148,9 @@ mod tests {
     impl<'de> Deserialize<'de> for Point {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let mut object = JsonObject::read(deserializer, "point")?;
-            Ok(Point { x: object.take("x")?, label: object.take("label")?, rest: object.rest() })
+            let point =
+                Point { x: object.take("x"), label: object.take("label"), rest: object.rest() };
+            object.finish(point)
         }
     }
 
@@ -155,7 +178,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_member_or_the_type() {
-        let error = serde_json::from_str::<Point>(r#"{"x": "three"}"#).unwrap_err();
+        let error = serde_json::from_str::<Point>(r#"{"x": "three", "label": 4}"#).unwrap_err();
         assert!(error.to_string().starts_with("`x`: invalid type: string \"three\""), "{error}");
         let error = serde_json::from_str::<Point>("[1]").unwrap_err();
         assert!(

@@ -50,7 +50,8 @@ pub(crate) fn data_derives(default: bool) -> TokenStream {
 }
 
 /// A struct's `Serialize` and `Deserialize`, through the runtime's `JsonObjectWriter`
-/// and `JsonObject`: one call per field each way (a `None` field is left out; members
+/// and `JsonObject`: one plain call per field each way (no `?`: the first error is kept
+/// and returned at the end) (a `None` field is left out; members
 /// not taken go to `additional_properties`, which is written last), where serde's
 /// derives with a flattened map cost some twenty functions per struct (see the
 /// runtime's `object` module). Errors name the member. `fields` are (Rust name, JSON
@@ -70,7 +71,7 @@ pub(crate) fn serde_impls(
                 S: ::graphgen_runtime::serde::Serializer,
             {
                 let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-                #(object.field(#wires, &self.#idents)?;)*
+                #(object.field(#wires, &self.#idents);)*
                 object.end(&self.additional_properties)
             }
         }
@@ -81,10 +82,11 @@ pub(crate) fn serde_impls(
                 D: ::graphgen_runtime::serde::Deserializer<'de>,
             {
                 let mut object = ::graphgen_runtime::JsonObject::read(deserializer, #json_name)?;
-                Ok(Self {
-                    #(#idents: object.take(#wires_again)?,)*
+                let value = Self {
+                    #(#idents: object.take(#wires_again),)*
                     additional_properties: object.rest(),
-                })
+                };
+                object.finish(value)
             }
         }
     }

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for CallCancelMediaProcessingRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("all", &self.all)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("all", &self.all);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ for CallCancelMediaProcessingRequest {
             deserializer,
             "CallCancelMediaProcessingRequest",
         )?;
-        Ok(Self {
-            all: object.take("all")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            all: object.take("all"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for CallChangeScreenSharingRoleRequest
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("role", &self.role)?;
+        object.field("role", &self.role);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ for CallChangeScreenSharingRoleRequest {
             deserializer,
             "CallChangeScreenSharingRoleRequest",
         )?;
-        Ok(Self {
-            role: object.take("role")?,
+        let value = Self {
+            role: object.take("role"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

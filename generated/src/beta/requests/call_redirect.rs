@@ -31,12 +31,12 @@ impl ::graphgen_runtime::serde::Serialize for CallRedirectRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("targets", &self.targets)?;
-        object.field("targetDisposition", &self.target_disposition)?;
-        object.field("timeout", &self.timeout)?;
-        object.field("maskCallee", &self.mask_callee)?;
-        object.field("maskCaller", &self.mask_caller)?;
-        object.field("callbackUri", &self.callback_uri)?;
+        object.field("targets", &self.targets);
+        object.field("targetDisposition", &self.target_disposition);
+        object.field("timeout", &self.timeout);
+        object.field("maskCallee", &self.mask_callee);
+        object.field("maskCaller", &self.mask_caller);
+        object.field("callbackUri", &self.callback_uri);
         object.end(&self.additional_properties)
     }
 }
@@ -50,15 +50,16 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRedirectRequest {
             deserializer,
             "CallRedirectRequest",
         )?;
-        Ok(Self {
-            targets: object.take("targets")?,
-            target_disposition: object.take("targetDisposition")?,
-            timeout: object.take("timeout")?,
-            mask_callee: object.take("maskCallee")?,
-            mask_caller: object.take("maskCaller")?,
-            callback_uri: object.take("callbackUri")?,
+        let value = Self {
+            targets: object.take("targets"),
+            target_disposition: object.take("targetDisposition"),
+            timeout: object.take("timeout"),
+            mask_callee: object.take("maskCallee"),
+            mask_caller: object.take("maskCaller"),
+            callback_uri: object.take("callbackUri"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

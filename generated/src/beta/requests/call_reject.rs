@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for CallRejectRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("reason", &self.reason)?;
-        object.field("callbackUri", &self.callback_uri)?;
+        object.field("reason", &self.reason);
+        object.field("callbackUri", &self.callback_uri);
         object.end(&self.additional_properties)
     }
 }
@@ -38,11 +38,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRejectRequest {
             deserializer,
             "CallRejectRequest",
         )?;
-        Ok(Self {
-            reason: object.take("reason")?,
-            callback_uri: object.take("callbackUri")?,
+        let value = Self {
+            reason: object.take("reason"),
+            callback_uri: object.take("callbackUri"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

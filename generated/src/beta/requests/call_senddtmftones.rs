@@ -25,9 +25,9 @@ impl ::graphgen_runtime::serde::Serialize for CallSendDtmfTonesRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("tones", &self.tones)?;
-        object.field("delayBetweenTonesMs", &self.delay_between_tones_ms)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("tones", &self.tones);
+        object.field("delayBetweenTonesMs", &self.delay_between_tones_ms);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -41,12 +41,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallSendDtmfTonesReque
             deserializer,
             "CallSendDtmfTonesRequest",
         )?;
-        Ok(Self {
-            tones: object.take("tones")?,
-            delay_between_tones_ms: object.take("delayBetweenTonesMs")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            tones: object.take("tones"),
+            delay_between_tones_ms: object.take("delayBetweenTonesMs"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

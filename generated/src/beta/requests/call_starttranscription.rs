@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for CallStartTranscriptionRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("language", &self.language)?;
+        object.field("language", &self.language);
         object.end(&self.additional_properties)
     }
 }
@@ -35,10 +35,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallStartTranscription
             deserializer,
             "CallStartTranscriptionRequest",
         )?;
-        Ok(Self {
-            language: object.take("language")?,
+        let value = Self {
+            language: object.take("language"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

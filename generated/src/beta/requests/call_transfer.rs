@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for CallTransferRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("transferTarget", &self.transfer_target)?;
-        object.field("transferee", &self.transferee)?;
+        object.field("transferTarget", &self.transfer_target);
+        object.field("transferee", &self.transferee);
         object.end(&self.additional_properties)
     }
 }
@@ -38,11 +38,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallTransferRequest {
             deserializer,
             "CallTransferRequest",
         )?;
-        Ok(Self {
-            transfer_target: object.take("transferTarget")?,
-            transferee: object.take("transferee")?,
+        let value = Self {
+            transfer_target: object.take("transferTarget"),
+            transferee: object.take("transferee"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

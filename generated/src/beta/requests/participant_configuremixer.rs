@@ -25,8 +25,8 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantConfigureMixerRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("participantMixerLevels", &self.participant_mixer_levels)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("participantMixerLevels", &self.participant_mixer_levels);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -41,11 +41,12 @@ for ParticipantConfigureMixerRequest {
             deserializer,
             "ParticipantConfigureMixerRequest",
         )?;
-        Ok(Self {
-            participant_mixer_levels: object.take("participantMixerLevels")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            participant_mixer_levels: object.take("participantMixerLevels"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

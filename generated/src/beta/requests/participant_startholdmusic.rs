@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantStartHoldMusicRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("customPrompt", &self.custom_prompt)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("customPrompt", &self.custom_prompt);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ for ParticipantStartHoldMusicRequest {
             deserializer,
             "ParticipantStartHoldMusicRequest",
         )?;
-        Ok(Self {
-            custom_prompt: object.take("customPrompt")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            custom_prompt: object.take("customPrompt"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -25,13 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for AppHostedMediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
+        object.field("@odata.type", &self.odata_type);
         object
-            .field(
-                "removeFromDefaultAudioGroup",
-                &self.remove_from_default_audio_group,
-            )?;
-        object.field("blob", &self.blob)?;
+            .field("removeFromDefaultAudioGroup", &self.remove_from_default_audio_group);
+        object.field("blob", &self.blob);
         object.end(&self.additional_properties)
     }
 }
@@ -45,11 +42,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AppHostedMediaConfig {
             deserializer,
             "appHostedMediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup")?,
-            blob: object.take("blob")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup"),
+            blob: object.take("blob"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

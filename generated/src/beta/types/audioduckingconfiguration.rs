@@ -27,11 +27,11 @@ impl ::graphgen_runtime::serde::Serialize for AudioDuckingConfiguration {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("lowerLevel", &self.lower_level)?;
-        object.field("rampActive", &self.ramp_active)?;
-        object.field("rampInactive", &self.ramp_inactive)?;
-        object.field("upperLevel", &self.upper_level)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("lowerLevel", &self.lower_level);
+        object.field("rampActive", &self.ramp_active);
+        object.field("rampInactive", &self.ramp_inactive);
+        object.field("upperLevel", &self.upper_level);
         object.end(&self.additional_properties)
     }
 }
@@ -45,13 +45,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioDuckingConfigurat
             deserializer,
             "audioDuckingConfiguration",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            lower_level: object.take("lowerLevel")?,
-            ramp_active: object.take("rampActive")?,
-            ramp_inactive: object.take("rampInactive")?,
-            upper_level: object.take("upperLevel")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            lower_level: object.take("lowerLevel"),
+            ramp_active: object.take("rampActive"),
+            ramp_inactive: object.take("rampInactive"),
+            upper_level: object.take("upperLevel"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -25,10 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for AudioSourceLevel {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("duckOthers", &self.duck_others)?;
-        object.field("level", &self.level)?;
-        object.field("participant", &self.participant)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("duckOthers", &self.duck_others);
+        object.field("level", &self.level);
+        object.field("participant", &self.participant);
         object.end(&self.additional_properties)
     }
 }
@@ -42,12 +42,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioSourceLevel {
             deserializer,
             "audioSourceLevel",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            duck_others: object.take("duckOthers")?,
-            level: object.take("level")?,
-            participant: object.take("participant")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            duck_others: object.take("duckOthers"),
+            level: object.take("level"),
+            participant: object.take("participant"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -91,36 +91,36 @@ impl ::graphgen_runtime::serde::Serialize for Call {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("activeModalities", &self.active_modalities)?;
-        object.field("answeredBy", &self.answered_by)?;
-        object.field("callRoutes", &self.call_routes)?;
-        object.field("callbackUri", &self.callback_uri)?;
-        object.field("callChainId", &self.call_chain_id)?;
-        object.field("chatInfo", &self.chat_info)?;
-        object.field("direction", &self.direction)?;
-        object.field("id", &self.id)?;
-        object.field("incomingContext", &self.incoming_context)?;
-        object.field("mediaConfig", &self.media_config)?;
-        object.field("mediaState", &self.media_state)?;
-        object.field("meetingCapability", &self.meeting_capability)?;
-        object.field("meetingInfo", &self.meeting_info)?;
-        object.field("transcription", &self.transcription)?;
-        object.field("myParticipantId", &self.my_participant_id)?;
-        object.field("requestedModalities", &self.requested_modalities)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("ringingTimeoutInSeconds", &self.ringing_timeout_in_seconds)?;
-        object.field("routingPolicies", &self.routing_policies)?;
-        object.field("source", &self.source)?;
-        object.field("state", &self.state)?;
-        object.field("subject", &self.subject)?;
-        object.field("targets", &self.targets)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("terminationReason", &self.termination_reason)?;
-        object.field("toneInfo", &self.tone_info)?;
-        object.field("audioRoutingGroups", &self.audio_routing_groups)?;
-        object.field("operations", &self.operations)?;
-        object.field("participants", &self.participants)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("activeModalities", &self.active_modalities);
+        object.field("answeredBy", &self.answered_by);
+        object.field("callRoutes", &self.call_routes);
+        object.field("callbackUri", &self.callback_uri);
+        object.field("callChainId", &self.call_chain_id);
+        object.field("chatInfo", &self.chat_info);
+        object.field("direction", &self.direction);
+        object.field("id", &self.id);
+        object.field("incomingContext", &self.incoming_context);
+        object.field("mediaConfig", &self.media_config);
+        object.field("mediaState", &self.media_state);
+        object.field("meetingCapability", &self.meeting_capability);
+        object.field("meetingInfo", &self.meeting_info);
+        object.field("transcription", &self.transcription);
+        object.field("myParticipantId", &self.my_participant_id);
+        object.field("requestedModalities", &self.requested_modalities);
+        object.field("resultInfo", &self.result_info);
+        object.field("ringingTimeoutInSeconds", &self.ringing_timeout_in_seconds);
+        object.field("routingPolicies", &self.routing_policies);
+        object.field("source", &self.source);
+        object.field("state", &self.state);
+        object.field("subject", &self.subject);
+        object.field("targets", &self.targets);
+        object.field("tenantId", &self.tenant_id);
+        object.field("terminationReason", &self.termination_reason);
+        object.field("toneInfo", &self.tone_info);
+        object.field("audioRoutingGroups", &self.audio_routing_groups);
+        object.field("operations", &self.operations);
+        object.field("participants", &self.participants);
         object.end(&self.additional_properties)
     }
 }
@@ -131,38 +131,39 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {
         D: ::graphgen_runtime::serde::Deserializer<'de>,
     {
         let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "call")?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            active_modalities: object.take("activeModalities")?,
-            answered_by: object.take("answeredBy")?,
-            call_routes: object.take("callRoutes")?,
-            callback_uri: object.take("callbackUri")?,
-            call_chain_id: object.take("callChainId")?,
-            chat_info: object.take("chatInfo")?,
-            direction: object.take("direction")?,
-            id: object.take("id")?,
-            incoming_context: object.take("incomingContext")?,
-            media_config: object.take("mediaConfig")?,
-            media_state: object.take("mediaState")?,
-            meeting_capability: object.take("meetingCapability")?,
-            meeting_info: object.take("meetingInfo")?,
-            transcription: object.take("transcription")?,
-            my_participant_id: object.take("myParticipantId")?,
-            requested_modalities: object.take("requestedModalities")?,
-            result_info: object.take("resultInfo")?,
-            ringing_timeout_in_seconds: object.take("ringingTimeoutInSeconds")?,
-            routing_policies: object.take("routingPolicies")?,
-            source: object.take("source")?,
-            state: object.take("state")?,
-            subject: object.take("subject")?,
-            targets: object.take("targets")?,
-            tenant_id: object.take("tenantId")?,
-            termination_reason: object.take("terminationReason")?,
-            tone_info: object.take("toneInfo")?,
-            audio_routing_groups: object.take("audioRoutingGroups")?,
-            operations: object.take("operations")?,
-            participants: object.take("participants")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            active_modalities: object.take("activeModalities"),
+            answered_by: object.take("answeredBy"),
+            call_routes: object.take("callRoutes"),
+            callback_uri: object.take("callbackUri"),
+            call_chain_id: object.take("callChainId"),
+            chat_info: object.take("chatInfo"),
+            direction: object.take("direction"),
+            id: object.take("id"),
+            incoming_context: object.take("incomingContext"),
+            media_config: object.take("mediaConfig"),
+            media_state: object.take("mediaState"),
+            meeting_capability: object.take("meetingCapability"),
+            meeting_info: object.take("meetingInfo"),
+            transcription: object.take("transcription"),
+            my_participant_id: object.take("myParticipantId"),
+            requested_modalities: object.take("requestedModalities"),
+            result_info: object.take("resultInfo"),
+            ringing_timeout_in_seconds: object.take("ringingTimeoutInSeconds"),
+            routing_policies: object.take("routingPolicies"),
+            source: object.take("source"),
+            state: object.take("state"),
+            subject: object.take("subject"),
+            targets: object.take("targets"),
+            tenant_id: object.take("tenantId"),
+            termination_reason: object.take("terminationReason"),
+            tone_info: object.take("toneInfo"),
+            audio_routing_groups: object.take("audioRoutingGroups"),
+            operations: object.take("operations"),
+            participants: object.take("participants"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

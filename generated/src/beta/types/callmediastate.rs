@@ -21,8 +21,8 @@ impl ::graphgen_runtime::serde::Serialize for CallMediaState {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("audio", &self.audio)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("audio", &self.audio);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallMediaState {
             deserializer,
             "callMediaState",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            audio: object.take("audio")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            audio: object.take("audio"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

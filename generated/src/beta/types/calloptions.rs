@@ -25,13 +25,13 @@ impl ::graphgen_runtime::serde::Serialize for CallOptions {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         object
             .field(
                 "isContentSharingNotificationEnabled",
                 &self.is_content_sharing_notification_enabled,
-            )?;
+            );
         object.end(&self.additional_properties)
     }
 }
@@ -45,13 +45,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallOptions {
             deserializer,
             "callOptions",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            hide_bot_after_escalation: object.take("hideBotAfterEscalation")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            hide_bot_after_escalation: object.take("hideBotAfterEscalation"),
             is_content_sharing_notification_enabled: object
-                .take("isContentSharingNotificationEnabled")?,
+                .take("isContentSharingNotificationEnabled"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -25,10 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for ChatInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("messageId", &self.message_id)?;
-        object.field("replyChainMessageId", &self.reply_chain_message_id)?;
-        object.field("threadId", &self.thread_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("messageId", &self.message_id);
+        object.field("replyChainMessageId", &self.reply_chain_message_id);
+        object.field("threadId", &self.thread_id);
         object.end(&self.additional_properties)
     }
 }
@@ -39,12 +39,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ChatInfo {
         D: ::graphgen_runtime::serde::Deserializer<'de>,
     {
         let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "chatInfo")?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            message_id: object.take("messageId")?,
-            reply_chain_message_id: object.take("replyChainMessageId")?,
-            thread_id: object.take("threadId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            message_id: object.take("messageId"),
+            reply_chain_message_id: object.take("replyChainMessageId"),
+            thread_id: object.take("threadId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -37,14 +37,14 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageMentionedIdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("conversation", &self.conversation)?;
-        object.field("conversationIdentityType", &self.conversation_identity_type)?;
-        object.field("device", &self.device)?;
-        object.field("phone", &self.phone)?;
-        object.field("user", &self.user)?;
-        object.field("tag", &self.tag)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("conversation", &self.conversation);
+        object.field("conversationIdentityType", &self.conversation_identity_type);
+        object.field("device", &self.device);
+        object.field("phone", &self.phone);
+        object.field("user", &self.user);
+        object.field("tag", &self.tag);
         object.end(&self.additional_properties)
     }
 }
@@ -59,16 +59,17 @@ for ChatMessageMentionedIdentitySet {
             deserializer,
             "chatMessageMentionedIdentitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            conversation: object.take("conversation")?,
-            conversation_identity_type: object.take("conversationIdentityType")?,
-            device: object.take("device")?,
-            phone: object.take("phone")?,
-            user: object.take("user")?,
-            tag: object.take("tag")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            conversation: object.take("conversation"),
+            conversation_identity_type: object.take("conversationIdentityType"),
+            device: object.take("device"),
+            phone: object.take("phone"),
+            user: object.take("user"),
+            tag: object.take("tag"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

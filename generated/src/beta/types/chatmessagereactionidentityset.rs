@@ -35,13 +35,13 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageReactionIdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("conversation", &self.conversation)?;
-        object.field("conversationIdentityType", &self.conversation_identity_type)?;
-        object.field("device", &self.device)?;
-        object.field("phone", &self.phone)?;
-        object.field("user", &self.user)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("conversation", &self.conversation);
+        object.field("conversationIdentityType", &self.conversation_identity_type);
+        object.field("device", &self.device);
+        object.field("phone", &self.phone);
+        object.field("user", &self.user);
         object.end(&self.additional_properties)
     }
 }
@@ -56,15 +56,16 @@ for ChatMessageReactionIdentitySet {
             deserializer,
             "chatMessageReactionIdentitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            conversation: object.take("conversation")?,
-            conversation_identity_type: object.take("conversationIdentityType")?,
-            device: object.take("device")?,
-            phone: object.take("phone")?,
-            user: object.take("user")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            conversation: object.take("conversation"),
+            conversation_identity_type: object.take("conversationIdentityType"),
+            device: object.take("device"),
+            phone: object.take("phone"),
+            user: object.take("user"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

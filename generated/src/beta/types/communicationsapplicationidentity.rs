@@ -33,12 +33,12 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsApplicationIdentity 
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("applicationType", &self.application_type)?;
-        object.field("hidden", &self.hidden)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
+        object.field("applicationType", &self.application_type);
+        object.field("hidden", &self.hidden);
         object.end(&self.additional_properties)
     }
 }
@@ -53,14 +53,15 @@ for CommunicationsApplicationIdentity {
             deserializer,
             "communicationsApplicationIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
-            application_type: object.take("applicationType")?,
-            hidden: object.take("hidden")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
+            application_type: object.take("applicationType"),
+            hidden: object.take("hidden"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

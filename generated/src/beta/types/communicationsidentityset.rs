@@ -55,24 +55,24 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("conversation", &self.conversation)?;
-        object.field("conversationIdentityType", &self.conversation_identity_type)?;
-        object.field("device", &self.device)?;
-        object.field("phone", &self.phone)?;
-        object.field("user", &self.user)?;
-        object.field("guest", &self.guest)?;
-        object.field("encrypted", &self.encrypted)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("conversation", &self.conversation);
+        object.field("conversationIdentityType", &self.conversation_identity_type);
+        object.field("device", &self.device);
+        object.field("phone", &self.phone);
+        object.field("user", &self.user);
+        object.field("guest", &self.guest);
+        object.field("encrypted", &self.encrypted);
         object
             .field(
                 "azureCommunicationServicesUser",
                 &self.azure_communication_services_user,
-            )?;
-        object.field("applicationInstance", &self.application_instance)?;
-        object.field("onPremises", &self.on_premises)?;
-        object.field("assertedIdentity", &self.asserted_identity)?;
-        object.field("endpointType", &self.endpoint_type)?;
+            );
+        object.field("applicationInstance", &self.application_instance);
+        object.field("onPremises", &self.on_premises);
+        object.field("assertedIdentity", &self.asserted_identity);
+        object.field("endpointType", &self.endpoint_type);
         object.end(&self.additional_properties)
     }
 }
@@ -86,23 +86,24 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsIdentity
             deserializer,
             "communicationsIdentitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            conversation: object.take("conversation")?,
-            conversation_identity_type: object.take("conversationIdentityType")?,
-            device: object.take("device")?,
-            phone: object.take("phone")?,
-            user: object.take("user")?,
-            guest: object.take("guest")?,
-            encrypted: object.take("encrypted")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            conversation: object.take("conversation"),
+            conversation_identity_type: object.take("conversationIdentityType"),
+            device: object.take("device"),
+            phone: object.take("phone"),
+            user: object.take("user"),
+            guest: object.take("guest"),
+            encrypted: object.take("encrypted"),
             azure_communication_services_user: object
-                .take("azureCommunicationServicesUser")?,
-            application_instance: object.take("applicationInstance")?,
-            on_premises: object.take("onPremises")?,
-            asserted_identity: object.take("assertedIdentity")?,
-            endpoint_type: object.take("endpointType")?,
+                .take("azureCommunicationServicesUser"),
+            application_instance: object.take("applicationInstance"),
+            on_premises: object.take("onPremises"),
+            asserted_identity: object.take("assertedIdentity"),
+            endpoint_type: object.take("endpointType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

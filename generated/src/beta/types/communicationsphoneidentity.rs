@@ -29,10 +29,10 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsPhoneIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
         object.end(&self.additional_properties)
     }
 }
@@ -46,12 +46,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsPhoneIde
             deserializer,
             "communicationsPhoneIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

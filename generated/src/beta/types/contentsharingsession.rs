@@ -21,8 +21,8 @@ impl ::graphgen_runtime::serde::Serialize for ContentSharingSession {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("id", &self.id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ContentSharingSession 
             deserializer,
             "contentSharingSession",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            id: object.take("id")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            id: object.take("id"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -27,11 +27,11 @@ impl ::graphgen_runtime::serde::Serialize for IncomingContext {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("observedParticipantId", &self.observed_participant_id)?;
-        object.field("onBehalfOf", &self.on_behalf_of)?;
-        object.field("sourceParticipantId", &self.source_participant_id)?;
-        object.field("transferor", &self.transferor)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("observedParticipantId", &self.observed_participant_id);
+        object.field("onBehalfOf", &self.on_behalf_of);
+        object.field("sourceParticipantId", &self.source_participant_id);
+        object.field("transferor", &self.transferor);
         object.end(&self.additional_properties)
     }
 }
@@ -45,13 +45,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingContext {
             deserializer,
             "incomingContext",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            observed_participant_id: object.take("observedParticipantId")?,
-            on_behalf_of: object.take("onBehalfOf")?,
-            source_participant_id: object.take("sourceParticipantId")?,
-            transferor: object.take("transferor")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            observed_participant_id: object.take("observedParticipantId"),
+            on_behalf_of: object.take("onBehalfOf"),
+            source_participant_id: object.take("sourceParticipantId"),
+            transferor: object.take("transferor"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

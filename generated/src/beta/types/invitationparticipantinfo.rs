@@ -25,10 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for InvitationParticipantInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("endpointType", &self.endpoint_type)?;
-        object.field("identity", &self.identity)?;
-        object.field("replacesCallId", &self.replaces_call_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("endpointType", &self.endpoint_type);
+        object.field("identity", &self.identity);
+        object.field("replacesCallId", &self.replaces_call_id);
         object.end(&self.additional_properties)
     }
 }
@@ -42,12 +42,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for InvitationParticipantI
             deserializer,
             "invitationParticipantInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            endpoint_type: object.take("endpointType")?,
-            identity: object.take("identity")?,
-            replaces_call_id: object.take("replacesCallId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            endpoint_type: object.take("endpointType"),
+            identity: object.take("identity"),
+            replaces_call_id: object.take("replacesCallId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -23,12 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for MediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
+        object.field("@odata.type", &self.odata_type);
         object
-            .field(
-                "removeFromDefaultAudioGroup",
-                &self.remove_from_default_audio_group,
-            )?;
+            .field("removeFromDefaultAudioGroup", &self.remove_from_default_audio_group);
         object.end(&self.additional_properties)
     }
 }
@@ -42,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaConfig {
             deserializer,
             "mediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -29,12 +29,12 @@ impl ::graphgen_runtime::serde::Serialize for MediaStream {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("direction", &self.direction)?;
-        object.field("label", &self.label)?;
-        object.field("mediaType", &self.media_type)?;
-        object.field("serverMuted", &self.server_muted)?;
-        object.field("sourceId", &self.source_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("direction", &self.direction);
+        object.field("label", &self.label);
+        object.field("mediaType", &self.media_type);
+        object.field("serverMuted", &self.server_muted);
+        object.field("sourceId", &self.source_id);
         object.end(&self.additional_properties)
     }
 }
@@ -48,14 +48,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaStream {
             deserializer,
             "mediaStream",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            direction: object.take("direction")?,
-            label: object.take("label")?,
-            media_type: object.take("mediaType")?,
-            server_muted: object.take("serverMuted")?,
-            source_id: object.take("sourceId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            direction: object.take("direction"),
+            label: object.take("label"),
+            media_type: object.take("mediaType"),
+            server_muted: object.take("serverMuted"),
+            source_id: object.take("sourceId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

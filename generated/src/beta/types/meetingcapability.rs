@@ -25,18 +25,18 @@ impl ::graphgen_runtime::serde::Serialize for MeetingCapability {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
+        object.field("@odata.type", &self.odata_type);
         object
             .field(
                 "allowAnonymousUsersToDialOut",
                 &self.allow_anonymous_users_to_dial_out,
-            )?;
+            );
         object
             .field(
                 "allowAnonymousUsersToStartMeeting",
                 &self.allow_anonymous_users_to_start_meeting,
-            )?;
-        object.field("autoAdmittedUsers", &self.auto_admitted_users)?;
+            );
+        object.field("autoAdmittedUsers", &self.auto_admitted_users);
         object.end(&self.additional_properties)
     }
 }
@@ -50,14 +50,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MeetingCapability {
             deserializer,
             "meetingCapability",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
             allow_anonymous_users_to_dial_out: object
-                .take("allowAnonymousUsersToDialOut")?,
+                .take("allowAnonymousUsersToDialOut"),
             allow_anonymous_users_to_start_meeting: object
-                .take("allowAnonymousUsersToStartMeeting")?,
-            auto_admitted_users: object.take("autoAdmittedUsers")?,
+                .take("allowAnonymousUsersToStartMeeting"),
+            auto_admitted_users: object.take("autoAdmittedUsers"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

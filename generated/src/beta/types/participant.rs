@@ -33,14 +33,14 @@ impl ::graphgen_runtime::serde::Serialize for Participant {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("id", &self.id)?;
-        object.field("info", &self.info)?;
-        object.field("isInLobby", &self.is_in_lobby)?;
-        object.field("isMuted", &self.is_muted)?;
-        object.field("mediaStreams", &self.media_streams)?;
-        object.field("metadata", &self.metadata)?;
-        object.field("recordingInfo", &self.recording_info)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("info", &self.info);
+        object.field("isInLobby", &self.is_in_lobby);
+        object.field("isMuted", &self.is_muted);
+        object.field("mediaStreams", &self.media_streams);
+        object.field("metadata", &self.metadata);
+        object.field("recordingInfo", &self.recording_info);
         object.end(&self.additional_properties)
     }
 }
@@ -54,16 +54,17 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Participant {
             deserializer,
             "participant",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            id: object.take("id")?,
-            info: object.take("info")?,
-            is_in_lobby: object.take("isInLobby")?,
-            is_muted: object.take("isMuted")?,
-            media_streams: object.take("mediaStreams")?,
-            metadata: object.take("metadata")?,
-            recording_info: object.take("recordingInfo")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            id: object.take("id"),
+            info: object.take("info"),
+            is_in_lobby: object.take("isInLobby"),
+            is_muted: object.take("isMuted"),
+            media_streams: object.take("mediaStreams"),
+            metadata: object.take("metadata"),
+            recording_info: object.take("recordingInfo"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

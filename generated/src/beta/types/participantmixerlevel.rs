@@ -27,11 +27,11 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantMixerLevel {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("ducking", &self.ducking)?;
-        object.field("exclusiveMode", &self.exclusive_mode)?;
-        object.field("participant", &self.participant)?;
-        object.field("sourceLevels", &self.source_levels)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("ducking", &self.ducking);
+        object.field("exclusiveMode", &self.exclusive_mode);
+        object.field("participant", &self.participant);
+        object.field("sourceLevels", &self.source_levels);
         object.end(&self.additional_properties)
     }
 }
@@ -45,13 +45,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantMixerLevel 
             deserializer,
             "participantMixerLevel",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            ducking: object.take("ducking")?,
-            exclusive_mode: object.take("exclusiveMode")?,
-            participant: object.take("participant")?,
-            source_levels: object.take("sourceLevels")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            ducking: object.take("ducking"),
+            exclusive_mode: object.take("exclusiveMode"),
+            participant: object.take("participant"),
+            source_levels: object.take("sourceLevels"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -31,11 +31,11 @@ impl ::graphgen_runtime::serde::Serialize for ProgramResource {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("type", &self.r#type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
+        object.field("type", &self.r#type);
         object.end(&self.additional_properties)
     }
 }
@@ -49,13 +49,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ProgramResource {
             deserializer,
             "programResource",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
-            r#type: object.take("type")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
+            r#type: object.take("type"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

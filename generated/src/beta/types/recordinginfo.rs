@@ -25,10 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for RecordingInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("initiatedBy", &self.initiated_by)?;
-        object.field("recordingStatus", &self.recording_status)?;
-        object.field("initiator", &self.initiator)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("initiatedBy", &self.initiated_by);
+        object.field("recordingStatus", &self.recording_status);
+        object.field("initiator", &self.initiator);
         object.end(&self.additional_properties)
     }
 }
@@ -42,12 +42,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for RecordingInfo {
             deserializer,
             "recordingInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            initiated_by: object.take("initiatedBy")?,
-            recording_status: object.take("recordingStatus")?,
-            initiator: object.take("initiator")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            initiated_by: object.take("initiatedBy"),
+            recording_status: object.take("recordingStatus"),
+            initiator: object.take("initiator"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

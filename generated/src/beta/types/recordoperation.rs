@@ -33,14 +33,14 @@ impl ::graphgen_runtime::serde::Serialize for RecordOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("completionReason", &self.completion_reason)?;
-        object.field("id", &self.id)?;
-        object.field("recordingAccessToken", &self.recording_access_token)?;
-        object.field("recordingLocation", &self.recording_location)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("status", &self.status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("clientContext", &self.client_context);
+        object.field("completionReason", &self.completion_reason);
+        object.field("id", &self.id);
+        object.field("recordingAccessToken", &self.recording_access_token);
+        object.field("recordingLocation", &self.recording_location);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -54,16 +54,17 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for RecordOperation {
             deserializer,
             "recordOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            client_context: object.take("clientContext")?,
-            completion_reason: object.take("completionReason")?,
-            id: object.take("id")?,
-            recording_access_token: object.take("recordingAccessToken")?,
-            recording_location: object.take("recordingLocation")?,
-            result_info: object.take("resultInfo")?,
-            status: object.take("status")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            client_context: object.take("clientContext"),
+            completion_reason: object.take("completionReason"),
+            id: object.take("id"),
+            recording_access_token: object.take("recordingAccessToken"),
+            recording_location: object.take("recordingLocation"),
+            result_info: object.take("resultInfo"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -25,13 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for ServiceHostedMediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
+        object.field("@odata.type", &self.odata_type);
         object
-            .field(
-                "removeFromDefaultAudioGroup",
-                &self.remove_from_default_audio_group,
-            )?;
-        object.field("preFetchMedia", &self.pre_fetch_media)?;
+            .field("removeFromDefaultAudioGroup", &self.remove_from_default_audio_group);
+        object.field("preFetchMedia", &self.pre_fetch_media);
         object.end(&self.additional_properties)
     }
 }
@@ -45,11 +42,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ServiceHostedMediaConf
             deserializer,
             "serviceHostedMediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup")?,
-            pre_fetch_media: object.take("preFetchMedia")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            remove_from_default_audio_group: object.take("removeFromDefaultAudioGroup"),
+            pre_fetch_media: object.take("preFetchMedia"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

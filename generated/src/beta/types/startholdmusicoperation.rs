@@ -29,11 +29,11 @@ impl ::graphgen_runtime::serde::Serialize for StartHoldMusicOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("id", &self.id)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("status", &self.status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("clientContext", &self.client_context);
+        object.field("id", &self.id);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -47,13 +47,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for StartHoldMusicOperatio
             deserializer,
             "startHoldMusicOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            client_context: object.take("clientContext")?,
-            id: object.take("id")?,
-            result_info: object.take("resultInfo")?,
-            status: object.take("status")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            client_context: object.take("clientContext"),
+            id: object.take("id"),
+            result_info: object.take("resultInfo"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for StopRecordingOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("status", &self.status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("clientContext", &self.client_context);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for StopRecordingOperation
             deserializer,
             "stopRecordingOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            client_context: object.take("clientContext")?,
-            status: object.take("status")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            client_context: object.take("clientContext"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

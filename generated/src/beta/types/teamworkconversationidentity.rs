@@ -31,11 +31,11 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkConversationIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("conversationIdentityType", &self.conversation_identity_type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
+        object.field("conversationIdentityType", &self.conversation_identity_type);
         object.end(&self.additional_properties)
     }
 }
@@ -49,13 +49,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeamworkConversationId
             deserializer,
             "teamworkConversationIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
-            conversation_identity_type: object.take("conversationIdentityType")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
+            conversation_identity_type: object.take("conversationIdentityType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -31,11 +31,11 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkUserIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("userIdentityType", &self.user_identity_type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
+        object.field("userIdentityType", &self.user_identity_type);
         object.end(&self.additional_properties)
     }
 }
@@ -49,13 +49,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeamworkUserIdentity {
             deserializer,
             "teamworkUserIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
-            user_identity_type: object.take("userIdentityType")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
+            user_identity_type: object.take("userIdentityType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -34,12 +34,12 @@ impl ::graphgen_runtime::serde::Serialize for UserIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("tenantId", &self.tenant_id)?;
-        object.field("ipAddress", &self.ip_address)?;
-        object.field("userPrincipalName", &self.user_principal_name)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("tenantId", &self.tenant_id);
+        object.field("ipAddress", &self.ip_address);
+        object.field("userPrincipalName", &self.user_principal_name);
         object.end(&self.additional_properties)
     }
 }
@@ -53,14 +53,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for UserIdentity {
             deserializer,
             "userIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            tenant_id: object.take("tenantId")?,
-            ip_address: object.take("ipAddress")?,
-            user_principal_name: object.take("userPrincipalName")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            tenant_id: object.take("tenantId"),
+            ip_address: object.take("ipAddress"),
+            user_principal_name: object.take("userPrincipalName"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

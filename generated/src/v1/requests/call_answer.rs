@@ -33,11 +33,11 @@ impl ::graphgen_runtime::serde::Serialize for CallAnswerRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("callbackUri", &self.callback_uri)?;
-        object.field("acceptedModalities", &self.accepted_modalities)?;
-        object.field("callOptions", &self.call_options)?;
-        object.field("mediaConfig", &self.media_config)?;
-        object.field("participantCapacity", &self.participant_capacity)?;
+        object.field("callbackUri", &self.callback_uri);
+        object.field("acceptedModalities", &self.accepted_modalities);
+        object.field("callOptions", &self.call_options);
+        object.field("mediaConfig", &self.media_config);
+        object.field("participantCapacity", &self.participant_capacity);
         object.end(&self.additional_properties)
     }
 }
@@ -51,14 +51,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallAnswerRequest {
             deserializer,
             "CallAnswerRequest",
         )?;
-        Ok(Self {
-            callback_uri: object.take("callbackUri")?,
-            accepted_modalities: object.take("acceptedModalities")?,
-            call_options: object.take("callOptions")?,
-            media_config: object.take("mediaConfig")?,
-            participant_capacity: object.take("participantCapacity")?,
+        let value = Self {
+            callback_uri: object.take("callbackUri"),
+            accepted_modalities: object.take("acceptedModalities"),
+            call_options: object.take("callOptions"),
+            media_config: object.take("mediaConfig"),
+            participant_capacity: object.take("participantCapacity"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

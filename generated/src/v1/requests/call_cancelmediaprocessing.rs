@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for CallCancelMediaProcessingRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ for CallCancelMediaProcessingRequest {
             deserializer,
             "CallCancelMediaProcessingRequest",
         )?;
-        Ok(Self {
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for CallLogTeleconferenceDeviceQuality
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("quality", &self.quality)?;
+        object.field("quality", &self.quality);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ for CallLogTeleconferenceDeviceQualityRequest {
             deserializer,
             "CallLogTeleconferenceDeviceQualityRequest",
         )?;
-        Ok(Self {
-            quality: object.take("quality")?,
+        let value = Self {
+            quality: object.take("quality"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

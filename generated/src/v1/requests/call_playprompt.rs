@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for CallPlayPromptRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("prompts", &self.prompts)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("prompts", &self.prompts);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -38,11 +38,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallPlayPromptRequest 
             deserializer,
             "CallPlayPromptRequest",
         )?;
-        Ok(Self {
-            prompts: object.take("prompts")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            prompts: object.take("prompts"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -35,20 +35,18 @@ impl ::graphgen_runtime::serde::Serialize for CallRecordResponseRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("prompts", &self.prompts)?;
-        object.field("bargeInAllowed", &self.barge_in_allowed)?;
+        object.field("prompts", &self.prompts);
+        object.field("bargeInAllowed", &self.barge_in_allowed);
         object
             .field(
                 "initialSilenceTimeoutInSeconds",
                 &self.initial_silence_timeout_in_seconds,
-            )?;
-        object
-            .field("maxSilenceTimeoutInSeconds", &self.max_silence_timeout_in_seconds)?;
-        object
-            .field("maxRecordDurationInSeconds", &self.max_record_duration_in_seconds)?;
-        object.field("playBeep", &self.play_beep)?;
-        object.field("stopTones", &self.stop_tones)?;
-        object.field("clientContext", &self.client_context)?;
+            );
+        object.field("maxSilenceTimeoutInSeconds", &self.max_silence_timeout_in_seconds);
+        object.field("maxRecordDurationInSeconds", &self.max_record_duration_in_seconds);
+        object.field("playBeep", &self.play_beep);
+        object.field("stopTones", &self.stop_tones);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -62,18 +60,19 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRecordResponseRequ
             deserializer,
             "CallRecordResponseRequest",
         )?;
-        Ok(Self {
-            prompts: object.take("prompts")?,
-            barge_in_allowed: object.take("bargeInAllowed")?,
+        let value = Self {
+            prompts: object.take("prompts"),
+            barge_in_allowed: object.take("bargeInAllowed"),
             initial_silence_timeout_in_seconds: object
-                .take("initialSilenceTimeoutInSeconds")?,
-            max_silence_timeout_in_seconds: object.take("maxSilenceTimeoutInSeconds")?,
-            max_record_duration_in_seconds: object.take("maxRecordDurationInSeconds")?,
-            play_beep: object.take("playBeep")?,
-            stop_tones: object.take("stopTones")?,
-            client_context: object.take("clientContext")?,
+                .take("initialSilenceTimeoutInSeconds"),
+            max_silence_timeout_in_seconds: object.take("maxSilenceTimeoutInSeconds"),
+            max_record_duration_in_seconds: object.take("maxRecordDurationInSeconds"),
+            play_beep: object.take("playBeep"),
+            stop_tones: object.take("stopTones"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -25,9 +25,9 @@ impl ::graphgen_runtime::serde::Serialize for CallRedirectRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("targets", &self.targets)?;
-        object.field("timeout", &self.timeout)?;
-        object.field("callbackUri", &self.callback_uri)?;
+        object.field("targets", &self.targets);
+        object.field("timeout", &self.timeout);
+        object.field("callbackUri", &self.callback_uri);
         object.end(&self.additional_properties)
     }
 }
@@ -41,12 +41,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRedirectRequest {
             deserializer,
             "CallRedirectRequest",
         )?;
-        Ok(Self {
-            targets: object.take("targets")?,
-            timeout: object.take("timeout")?,
-            callback_uri: object.take("callbackUri")?,
+        let value = Self {
+            targets: object.take("targets"),
+            timeout: object.take("timeout"),
+            callback_uri: object.take("callbackUri"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

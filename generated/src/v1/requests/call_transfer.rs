@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for CallTransferRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("transferTarget", &self.transfer_target)?;
+        object.field("transferTarget", &self.transfer_target);
         object.end(&self.additional_properties)
     }
 }
@@ -35,10 +35,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallTransferRequest {
             deserializer,
             "CallTransferRequest",
         )?;
-        Ok(Self {
-            transfer_target: object.take("transferTarget")?,
+        let value = Self {
+            transfer_target: object.take("transferTarget"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for CallUpdateRecordingStatusRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("status", &self.status)?;
+        object.field("clientContext", &self.client_context);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ for CallUpdateRecordingStatusRequest {
             deserializer,
             "CallUpdateRecordingStatusRequest",
         )?;
-        Ok(Self {
-            client_context: object.take("clientContext")?,
-            status: object.take("status")?,
+        let value = Self {
+            client_context: object.take("clientContext"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

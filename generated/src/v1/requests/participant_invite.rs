@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInviteRequest {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("participants", &self.participants)?;
-        object.field("clientContext", &self.client_context)?;
+        object.field("participants", &self.participants);
+        object.field("clientContext", &self.client_context);
         object.end(&self.additional_properties)
     }
 }
@@ -38,11 +38,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantInviteReque
             deserializer,
             "ParticipantInviteRequest",
         )?;
-        Ok(Self {
-            participants: object.take("participants")?,
-            client_context: object.take("clientContext")?,
+        let value = Self {
+            participants: object.take("participants"),
+            client_context: object.take("clientContext"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for AppHostedMediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("blob", &self.blob)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("blob", &self.blob);
         object.end(&self.additional_properties)
     }
 }
@@ -38,10 +38,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AppHostedMediaConfig {
             deserializer,
             "appHostedMediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            blob: object.take("blob")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            blob: object.take("blob"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -29,11 +29,11 @@ impl ::graphgen_runtime::serde::Serialize for AudioRoutingGroup {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("id", &self.id)?;
-        object.field("receivers", &self.receivers)?;
-        object.field("routingMode", &self.routing_mode)?;
-        object.field("sources", &self.sources)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("receivers", &self.receivers);
+        object.field("routingMode", &self.routing_mode);
+        object.field("sources", &self.sources);
         object.end(&self.additional_properties)
     }
 }
@@ -47,13 +47,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for AudioRoutingGroup {
             deserializer,
             "audioRoutingGroup",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            id: object.take("id")?,
-            receivers: object.take("receivers")?,
-            routing_mode: object.take("routingMode")?,
-            sources: object.take("sources")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            id: object.take("id"),
+            receivers: object.take("receivers"),
+            routing_mode: object.take("routingMode"),
+            sources: object.take("sources"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

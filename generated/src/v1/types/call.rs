@@ -73,28 +73,28 @@ impl ::graphgen_runtime::serde::Serialize for Call {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("callbackUri", &self.callback_uri)?;
-        object.field("callChainId", &self.call_chain_id)?;
-        object.field("callRoutes", &self.call_routes)?;
-        object.field("chatInfo", &self.chat_info)?;
-        object.field("direction", &self.direction)?;
-        object.field("id", &self.id)?;
-        object.field("mediaConfig", &self.media_config)?;
-        object.field("mediaState", &self.media_state)?;
-        object.field("meetingInfo", &self.meeting_info)?;
-        object.field("transcription", &self.transcription)?;
-        object.field("myParticipantId", &self.my_participant_id)?;
-        object.field("requestedModalities", &self.requested_modalities)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("source", &self.source)?;
-        object.field("state", &self.state)?;
-        object.field("subject", &self.subject)?;
-        object.field("targets", &self.targets)?;
-        object.field("toneInfo", &self.tone_info)?;
-        object.field("incomingContext", &self.incoming_context)?;
-        object.field("operations", &self.operations)?;
-        object.field("participants", &self.participants)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("callbackUri", &self.callback_uri);
+        object.field("callChainId", &self.call_chain_id);
+        object.field("callRoutes", &self.call_routes);
+        object.field("chatInfo", &self.chat_info);
+        object.field("direction", &self.direction);
+        object.field("id", &self.id);
+        object.field("mediaConfig", &self.media_config);
+        object.field("mediaState", &self.media_state);
+        object.field("meetingInfo", &self.meeting_info);
+        object.field("transcription", &self.transcription);
+        object.field("myParticipantId", &self.my_participant_id);
+        object.field("requestedModalities", &self.requested_modalities);
+        object.field("resultInfo", &self.result_info);
+        object.field("source", &self.source);
+        object.field("state", &self.state);
+        object.field("subject", &self.subject);
+        object.field("targets", &self.targets);
+        object.field("toneInfo", &self.tone_info);
+        object.field("incomingContext", &self.incoming_context);
+        object.field("operations", &self.operations);
+        object.field("participants", &self.participants);
         object.end(&self.additional_properties)
     }
 }
@@ -105,30 +105,31 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Call {
         D: ::graphgen_runtime::serde::Deserializer<'de>,
     {
         let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "call")?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            callback_uri: object.take("callbackUri")?,
-            call_chain_id: object.take("callChainId")?,
-            call_routes: object.take("callRoutes")?,
-            chat_info: object.take("chatInfo")?,
-            direction: object.take("direction")?,
-            id: object.take("id")?,
-            media_config: object.take("mediaConfig")?,
-            media_state: object.take("mediaState")?,
-            meeting_info: object.take("meetingInfo")?,
-            transcription: object.take("transcription")?,
-            my_participant_id: object.take("myParticipantId")?,
-            requested_modalities: object.take("requestedModalities")?,
-            result_info: object.take("resultInfo")?,
-            source: object.take("source")?,
-            state: object.take("state")?,
-            subject: object.take("subject")?,
-            targets: object.take("targets")?,
-            tone_info: object.take("toneInfo")?,
-            incoming_context: object.take("incomingContext")?,
-            operations: object.take("operations")?,
-            participants: object.take("participants")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            callback_uri: object.take("callbackUri"),
+            call_chain_id: object.take("callChainId"),
+            call_routes: object.take("callRoutes"),
+            chat_info: object.take("chatInfo"),
+            direction: object.take("direction"),
+            id: object.take("id"),
+            media_config: object.take("mediaConfig"),
+            media_state: object.take("mediaState"),
+            meeting_info: object.take("meetingInfo"),
+            transcription: object.take("transcription"),
+            my_participant_id: object.take("myParticipantId"),
+            requested_modalities: object.take("requestedModalities"),
+            result_info: object.take("resultInfo"),
+            source: object.take("source"),
+            state: object.take("state"),
+            subject: object.take("subject"),
+            targets: object.take("targets"),
+            tone_info: object.take("toneInfo"),
+            incoming_context: object.take("incomingContext"),
+            operations: object.take("operations"),
+            participants: object.take("participants"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -25,10 +25,10 @@ impl ::graphgen_runtime::serde::Serialize for CallRoute {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("final", &self.r#final)?;
-        object.field("original", &self.original)?;
-        object.field("routingType", &self.routing_type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("final", &self.r#final);
+        object.field("original", &self.original);
+        object.field("routingType", &self.routing_type);
         object.end(&self.additional_properties)
     }
 }
@@ -42,12 +42,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallRoute {
             deserializer,
             "callRoute",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            r#final: object.take("final")?,
-            original: object.take("original")?,
-            routing_type: object.take("routingType")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            r#final: object.take("final"),
+            original: object.take("original"),
+            routing_type: object.take("routingType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for CallTranscriptionInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("state", &self.state)?;
-        object.field("lastModifiedDateTime", &self.last_modified_date_time)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("state", &self.state);
+        object.field("lastModifiedDateTime", &self.last_modified_date_time);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CallTranscriptionInfo 
             deserializer,
             "callTranscriptionInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            state: object.take("state")?,
-            last_modified_date_time: object.take("lastModifiedDateTime")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            state: object.take("state"),
+            last_modified_date_time: object.take("lastModifiedDateTime"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

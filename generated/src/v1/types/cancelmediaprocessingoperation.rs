@@ -29,12 +29,12 @@ impl ::graphgen_runtime::serde::Serialize for CancelMediaProcessingOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("all", &self.all)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("id", &self.id)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("status", &self.status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("all", &self.all);
+        object.field("clientContext", &self.client_context);
+        object.field("id", &self.id);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -49,14 +49,15 @@ for CancelMediaProcessingOperation {
             deserializer,
             "cancelMediaProcessingOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            all: object.take("all")?,
-            client_context: object.take("clientContext")?,
-            id: object.take("id")?,
-            result_info: object.take("resultInfo")?,
-            status: object.take("status")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            all: object.take("all"),
+            client_context: object.take("clientContext"),
+            id: object.take("id"),
+            result_info: object.take("resultInfo"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

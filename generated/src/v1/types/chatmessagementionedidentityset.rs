@@ -31,11 +31,11 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageMentionedIdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("device", &self.device)?;
-        object.field("user", &self.user)?;
-        object.field("conversation", &self.conversation)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("device", &self.device);
+        object.field("user", &self.user);
+        object.field("conversation", &self.conversation);
         object.end(&self.additional_properties)
     }
 }
@@ -50,13 +50,14 @@ for ChatMessageMentionedIdentitySet {
             deserializer,
             "chatMessageMentionedIdentitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            device: object.take("device")?,
-            user: object.take("user")?,
-            conversation: object.take("conversation")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            device: object.take("device"),
+            user: object.take("user"),
+            conversation: object.take("conversation"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

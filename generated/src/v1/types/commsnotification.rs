@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for CommsNotification {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("changeType", &self.change_type)?;
-        object.field("resourceUrl", &self.resource_url)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("changeType", &self.change_type);
+        object.field("resourceUrl", &self.resource_url);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsNotification {
             deserializer,
             "commsNotification",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            change_type: object.take("changeType")?,
-            resource_url: object.take("resourceUrl")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            change_type: object.take("changeType"),
+            resource_url: object.take("resourceUrl"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

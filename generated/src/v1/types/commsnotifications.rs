@@ -21,8 +21,8 @@ impl ::graphgen_runtime::serde::Serialize for CommsNotifications {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("value", &self.value)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("value", &self.value);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommsNotifications {
             deserializer,
             "commsNotifications",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            value: object.take("value")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            value: object.take("value"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

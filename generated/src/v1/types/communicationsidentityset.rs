@@ -51,22 +51,22 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("device", &self.device)?;
-        object.field("user", &self.user)?;
-        object.field("applicationInstance", &self.application_instance)?;
-        object.field("assertedIdentity", &self.asserted_identity)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("device", &self.device);
+        object.field("user", &self.user);
+        object.field("applicationInstance", &self.application_instance);
+        object.field("assertedIdentity", &self.asserted_identity);
         object
             .field(
                 "azureCommunicationServicesUser",
                 &self.azure_communication_services_user,
-            )?;
-        object.field("encrypted", &self.encrypted)?;
-        object.field("endpointType", &self.endpoint_type)?;
-        object.field("guest", &self.guest)?;
-        object.field("onPremises", &self.on_premises)?;
-        object.field("phone", &self.phone)?;
+            );
+        object.field("encrypted", &self.encrypted);
+        object.field("endpointType", &self.endpoint_type);
+        object.field("guest", &self.guest);
+        object.field("onPremises", &self.on_premises);
+        object.field("phone", &self.phone);
         object.end(&self.additional_properties)
     }
 }
@@ -80,21 +80,22 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsIdentity
             deserializer,
             "communicationsIdentitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            device: object.take("device")?,
-            user: object.take("user")?,
-            application_instance: object.take("applicationInstance")?,
-            asserted_identity: object.take("assertedIdentity")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            device: object.take("device"),
+            user: object.take("user"),
+            application_instance: object.take("applicationInstance"),
+            asserted_identity: object.take("assertedIdentity"),
             azure_communication_services_user: object
-                .take("azureCommunicationServicesUser")?,
-            encrypted: object.take("encrypted")?,
-            endpoint_type: object.take("endpointType")?,
-            guest: object.take("guest")?,
-            on_premises: object.take("onPremises")?,
-            phone: object.take("phone")?,
+                .take("azureCommunicationServicesUser"),
+            encrypted: object.take("encrypted"),
+            endpoint_type: object.take("endpointType"),
+            guest: object.take("guest"),
+            on_premises: object.take("onPremises"),
+            phone: object.take("phone"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -27,9 +27,9 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsPhoneIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
         object.end(&self.additional_properties)
     }
 }
@@ -43,11 +43,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for CommunicationsPhoneIde
             deserializer,
             "communicationsPhoneIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for Entity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("id", &self.id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
         object.end(&self.additional_properties)
     }
 }
@@ -35,11 +35,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for Entity {
         D: ::graphgen_runtime::serde::Deserializer<'de>,
     {
         let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "entity")?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            id: object.take("id")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            id: object.take("id"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -28,10 +28,10 @@ impl ::graphgen_runtime::serde::Serialize for IdentitySet {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("application", &self.application)?;
-        object.field("device", &self.device)?;
-        object.field("user", &self.user)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("application", &self.application);
+        object.field("device", &self.device);
+        object.field("user", &self.user);
         object.end(&self.additional_properties)
     }
 }
@@ -45,13 +45,14 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IdentitySet {
             deserializer,
             "identitySet",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            application: object.take("application")?,
-            device: object.take("device")?,
-            user: object.take("user")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            application: object.take("application"),
+            device: object.take("device"),
+            user: object.take("user"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

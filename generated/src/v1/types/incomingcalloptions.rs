@@ -31,15 +31,15 @@ impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         object
             .field(
                 "isContentSharingNotificationEnabled",
                 &self.is_content_sharing_notification_enabled,
-            )?;
-        object.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled)?;
-        object.field("isInteractiveRosterEnabled", &self.is_interactive_roster_enabled)?;
+            );
+        object.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled);
+        object.field("isInteractiveRosterEnabled", &self.is_interactive_roster_enabled);
         object.end(&self.additional_properties)
     }
 }
@@ -53,14 +53,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for IncomingCallOptions {
             deserializer,
             "incomingCallOptions",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            hide_bot_after_escalation: object.take("hideBotAfterEscalation")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            hide_bot_after_escalation: object.take("hideBotAfterEscalation"),
             is_content_sharing_notification_enabled: object
-                .take("isContentSharingNotificationEnabled")?,
-            is_delta_roster_enabled: object.take("isDeltaRosterEnabled")?,
-            is_interactive_roster_enabled: object.take("isInteractiveRosterEnabled")?,
+                .take("isContentSharingNotificationEnabled"),
+            is_delta_roster_enabled: object.take("isDeltaRosterEnabled"),
+            is_interactive_roster_enabled: object.take("isInteractiveRosterEnabled"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

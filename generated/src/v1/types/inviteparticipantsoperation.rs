@@ -29,12 +29,12 @@ impl ::graphgen_runtime::serde::Serialize for InviteParticipantsOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("id", &self.id)?;
-        object.field("participants", &self.participants)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("status", &self.status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("clientContext", &self.client_context);
+        object.field("id", &self.id);
+        object.field("participants", &self.participants);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
         object.end(&self.additional_properties)
     }
 }
@@ -48,14 +48,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for InviteParticipantsOper
             deserializer,
             "inviteParticipantsOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            client_context: object.take("clientContext")?,
-            id: object.take("id")?,
-            participants: object.take("participants")?,
-            result_info: object.take("resultInfo")?,
-            status: object.take("status")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            client_context: object.take("clientContext"),
+            id: object.take("id"),
+            participants: object.take("participants"),
+            result_info: object.take("resultInfo"),
+            status: object.take("status"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -21,7 +21,7 @@ impl ::graphgen_runtime::serde::Serialize for MediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
+        object.field("@odata.type", &self.odata_type);
         object.end(&self.additional_properties)
     }
 }
@@ -35,10 +35,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaConfig {
             deserializer,
             "mediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

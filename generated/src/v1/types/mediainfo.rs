@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for MediaInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("resourceId", &self.resource_id)?;
-        object.field("uri", &self.uri)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("resourceId", &self.resource_id);
+        object.field("uri", &self.uri);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaInfo {
             deserializer,
             "mediaInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            resource_id: object.take("resourceId")?,
-            uri: object.take("uri")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            resource_id: object.take("resourceId"),
+            uri: object.take("uri"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

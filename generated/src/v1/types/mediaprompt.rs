@@ -21,8 +21,8 @@ impl ::graphgen_runtime::serde::Serialize for MediaPrompt {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("mediaInfo", &self.media_info)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("mediaInfo", &self.media_info);
         object.end(&self.additional_properties)
     }
 }
@@ -36,10 +36,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for MediaPrompt {
             deserializer,
             "mediaPrompt",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            media_info: object.take("mediaInfo")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            media_info: object.take("mediaInfo"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -24,8 +24,8 @@ impl ::graphgen_runtime::serde::Serialize for OrganizerMeetingInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("organizer", &self.organizer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("organizer", &self.organizer);
         object.end(&self.additional_properties)
     }
 }
@@ -39,10 +39,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for OrganizerMeetingInfo {
             deserializer,
             "organizerMeetingInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            organizer: object.take("organizer")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            organizer: object.take("organizer"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

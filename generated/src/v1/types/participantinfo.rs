@@ -29,12 +29,12 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("countryCode", &self.country_code)?;
-        object.field("endpointType", &self.endpoint_type)?;
-        object.field("identity", &self.identity)?;
-        object.field("languageId", &self.language_id)?;
-        object.field("region", &self.region)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("countryCode", &self.country_code);
+        object.field("endpointType", &self.endpoint_type);
+        object.field("identity", &self.identity);
+        object.field("languageId", &self.language_id);
+        object.field("region", &self.region);
         object.end(&self.additional_properties)
     }
 }
@@ -48,14 +48,15 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ParticipantInfo {
             deserializer,
             "participantInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            country_code: object.take("countryCode")?,
-            endpoint_type: object.take("endpointType")?,
-            identity: object.take("identity")?,
-            language_id: object.take("languageId")?,
-            region: object.take("region")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            country_code: object.take("countryCode"),
+            endpoint_type: object.take("endpointType"),
+            identity: object.take("identity"),
+            language_id: object.take("languageId"),
+            region: object.take("region"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

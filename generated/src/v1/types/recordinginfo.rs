@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for RecordingInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("initiator", &self.initiator)?;
-        object.field("recordingStatus", &self.recording_status)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("initiator", &self.initiator);
+        object.field("recordingStatus", &self.recording_status);
         object.end(&self.additional_properties)
     }
 }
@@ -39,11 +39,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for RecordingInfo {
             deserializer,
             "recordingInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            initiator: object.take("initiator")?,
-            recording_status: object.take("recordingStatus")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            initiator: object.take("initiator"),
+            recording_status: object.take("recordingStatus"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -29,10 +29,10 @@ impl ::graphgen_runtime::serde::Serialize for ResultInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("code", &self.code)?;
-        object.field("message", &self.message)?;
-        object.field("subcode", &self.subcode)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
         object.end(&self.additional_properties)
     }
 }
@@ -46,12 +46,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ResultInfo {
             deserializer,
             "resultInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            code: object.take("code")?,
-            message: object.take("message")?,
-            subcode: object.take("subcode")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            code: object.take("code"),
+            message: object.take("message"),
+            subcode: object.take("subcode"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -33,12 +33,12 @@ impl ::graphgen_runtime::serde::Serialize for SendDtmfTonesOperation {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("clientContext", &self.client_context)?;
-        object.field("id", &self.id)?;
-        object.field("resultInfo", &self.result_info)?;
-        object.field("status", &self.status)?;
-        object.field("completionReason", &self.completion_reason)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("clientContext", &self.client_context);
+        object.field("id", &self.id);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
         object.end(&self.additional_properties)
     }
 }
@@ -52,15 +52,16 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for SendDtmfTonesOperation
             deserializer,
             "sendDtmfTonesOperation",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            client_context: object.take("clientContext")?,
-            id: object.take("id")?,
-            result_info: object.take("resultInfo")?,
-            status: object.take("status")?,
-            completion_reason: object.take("completionReason")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            client_context: object.take("clientContext"),
+            id: object.take("id"),
+            result_info: object.take("resultInfo"),
+            status: object.take("status"),
+            completion_reason: object.take("completionReason"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
 

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for ServiceHostedMediaConfig {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("preFetchMedia", &self.pre_fetch_media)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("preFetchMedia", &self.pre_fetch_media);
         object.end(&self.additional_properties)
     }
 }
@@ -38,10 +38,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ServiceHostedMediaConf
             deserializer,
             "serviceHostedMediaConfig",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            pre_fetch_media: object.take("preFetchMedia")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            pre_fetch_media: object.take("preFetchMedia"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

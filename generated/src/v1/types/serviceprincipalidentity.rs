@@ -29,10 +29,10 @@ impl ::graphgen_runtime::serde::Serialize for ServicePrincipalIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("appId", &self.app_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("appId", &self.app_id);
         object.end(&self.additional_properties)
     }
 }
@@ -46,12 +46,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ServicePrincipalIdenti
             deserializer,
             "servicePrincipalIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            app_id: object.take("appId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            app_id: object.take("appId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -29,10 +29,10 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkApplicationIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("applicationIdentityType", &self.application_identity_type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("applicationIdentityType", &self.application_identity_type);
         object.end(&self.additional_properties)
     }
 }
@@ -46,12 +46,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeamworkApplicationIde
             deserializer,
             "teamworkApplicationIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            application_identity_type: object.take("applicationIdentityType")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            application_identity_type: object.take("applicationIdentityType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

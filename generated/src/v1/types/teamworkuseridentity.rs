@@ -29,10 +29,10 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkUserIdentity {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("displayName", &self.display_name)?;
-        object.field("id", &self.id)?;
-        object.field("userIdentityType", &self.user_identity_type)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.field("userIdentityType", &self.user_identity_type);
         object.end(&self.additional_properties)
     }
 }
@@ -46,12 +46,13 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeamworkUserIdentity {
             deserializer,
             "teamworkUserIdentity",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            display_name: object.take("displayName")?,
-            id: object.take("id")?,
-            user_identity_type: object.take("userIdentityType")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            display_name: object.take("displayName"),
+            id: object.take("id"),
+            user_identity_type: object.take("userIdentityType"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -39,21 +39,21 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceQuality {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("callChainId", &self.call_chain_id)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("callChainId", &self.call_chain_id);
         object
             .field(
                 "cloudServiceDeploymentEnvironment",
                 &self.cloud_service_deployment_environment,
-            )?;
-        object.field("cloudServiceDeploymentId", &self.cloud_service_deployment_id)?;
-        object.field("cloudServiceInstanceName", &self.cloud_service_instance_name)?;
-        object.field("cloudServiceName", &self.cloud_service_name)?;
-        object.field("deviceDescription", &self.device_description)?;
-        object.field("deviceName", &self.device_name)?;
-        object.field("mediaLegId", &self.media_leg_id)?;
-        object.field("mediaQualityList", &self.media_quality_list)?;
-        object.field("participantId", &self.participant_id)?;
+            );
+        object.field("cloudServiceDeploymentId", &self.cloud_service_deployment_id);
+        object.field("cloudServiceInstanceName", &self.cloud_service_instance_name);
+        object.field("cloudServiceName", &self.cloud_service_name);
+        object.field("deviceDescription", &self.device_description);
+        object.field("deviceName", &self.device_name);
+        object.field("mediaLegId", &self.media_leg_id);
+        object.field("mediaQualityList", &self.media_quality_list);
+        object.field("participantId", &self.participant_id);
         object.end(&self.additional_properties)
     }
 }
@@ -67,20 +67,21 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TeleconferenceDeviceQu
             deserializer,
             "teleconferenceDeviceQuality",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            call_chain_id: object.take("callChainId")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            call_chain_id: object.take("callChainId"),
             cloud_service_deployment_environment: object
-                .take("cloudServiceDeploymentEnvironment")?,
-            cloud_service_deployment_id: object.take("cloudServiceDeploymentId")?,
-            cloud_service_instance_name: object.take("cloudServiceInstanceName")?,
-            cloud_service_name: object.take("cloudServiceName")?,
-            device_description: object.take("deviceDescription")?,
-            device_name: object.take("deviceName")?,
-            media_leg_id: object.take("mediaLegId")?,
-            media_quality_list: object.take("mediaQualityList")?,
-            participant_id: object.take("participantId")?,
+                .take("cloudServiceDeploymentEnvironment"),
+            cloud_service_deployment_id: object.take("cloudServiceDeploymentId"),
+            cloud_service_instance_name: object.take("cloudServiceInstanceName"),
+            cloud_service_name: object.take("cloudServiceName"),
+            device_description: object.take("deviceDescription"),
+            device_name: object.take("deviceName"),
+            media_leg_id: object.take("mediaLegId"),
+            media_quality_list: object.take("mediaQualityList"),
+            participant_id: object.take("participantId"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -83,79 +83,79 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceScreenSharingQ
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("averageInboundJitter", &self.average_inbound_jitter)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("averageInboundJitter", &self.average_inbound_jitter);
         object
             .field(
                 "averageInboundPacketLossRateInPercentage",
                 &self.average_inbound_packet_loss_rate_in_percentage,
-            )?;
+            );
         object
             .field(
                 "averageInboundRoundTripDelay",
                 &self.average_inbound_round_trip_delay,
-            )?;
-        object.field("averageOutboundJitter", &self.average_outbound_jitter)?;
+            );
+        object.field("averageOutboundJitter", &self.average_outbound_jitter);
         object
             .field(
                 "averageOutboundPacketLossRateInPercentage",
                 &self.average_outbound_packet_loss_rate_in_percentage,
-            )?;
+            );
         object
             .field(
                 "averageOutboundRoundTripDelay",
                 &self.average_outbound_round_trip_delay,
-            )?;
-        object.field("channelIndex", &self.channel_index)?;
-        object.field("inboundPackets", &self.inbound_packets)?;
-        object.field("localIPAddress", &self.local_ip_address)?;
-        object.field("localPort", &self.local_port)?;
-        object.field("maximumInboundJitter", &self.maximum_inbound_jitter)?;
+            );
+        object.field("channelIndex", &self.channel_index);
+        object.field("inboundPackets", &self.inbound_packets);
+        object.field("localIPAddress", &self.local_ip_address);
+        object.field("localPort", &self.local_port);
+        object.field("maximumInboundJitter", &self.maximum_inbound_jitter);
         object
             .field(
                 "maximumInboundPacketLossRateInPercentage",
                 &self.maximum_inbound_packet_loss_rate_in_percentage,
-            )?;
+            );
         object
             .field(
                 "maximumInboundRoundTripDelay",
                 &self.maximum_inbound_round_trip_delay,
-            )?;
-        object.field("maximumOutboundJitter", &self.maximum_outbound_jitter)?;
+            );
+        object.field("maximumOutboundJitter", &self.maximum_outbound_jitter);
         object
             .field(
                 "maximumOutboundPacketLossRateInPercentage",
                 &self.maximum_outbound_packet_loss_rate_in_percentage,
-            )?;
+            );
         object
             .field(
                 "maximumOutboundRoundTripDelay",
                 &self.maximum_outbound_round_trip_delay,
-            )?;
-        object.field("mediaDuration", &self.media_duration)?;
-        object.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes)?;
-        object.field("outboundPackets", &self.outbound_packets)?;
-        object.field("remoteIPAddress", &self.remote_ip_address)?;
-        object.field("remotePort", &self.remote_port)?;
+            );
+        object.field("mediaDuration", &self.media_duration);
+        object.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes);
+        object.field("outboundPackets", &self.outbound_packets);
+        object.field("remoteIPAddress", &self.remote_ip_address);
+        object.field("remotePort", &self.remote_port);
         object
             .field(
                 "teleconferenceDeviceAudioQuality",
                 &self.teleconference_device_audio_quality,
-            )?;
+            );
         object
             .field(
                 "teleconferenceDeviceVideoQuality",
                 &self.teleconference_device_video_quality,
-            )?;
+            );
         object
             .field(
                 "teleconferenceDeviceScreenSharingQuality",
                 &self.teleconference_device_screen_sharing_quality,
-            )?;
-        object.field("averageInboundBitRate", &self.average_inbound_bit_rate)?;
-        object.field("averageInboundFrameRate", &self.average_inbound_frame_rate)?;
-        object.field("averageOutboundBitRate", &self.average_outbound_bit_rate)?;
-        object.field("averageOutboundFrameRate", &self.average_outbound_frame_rate)?;
+            );
+        object.field("averageInboundBitRate", &self.average_inbound_bit_rate);
+        object.field("averageInboundFrameRate", &self.average_inbound_frame_rate);
+        object.field("averageOutboundBitRate", &self.average_outbound_bit_rate);
+        object.field("averageOutboundFrameRate", &self.average_outbound_frame_rate);
         object.end(&self.additional_properties)
     }
 }
@@ -170,48 +170,49 @@ for TeleconferenceDeviceScreenSharingQuality {
             deserializer,
             "teleconferenceDeviceScreenSharingQuality",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            average_inbound_jitter: object.take("averageInboundJitter")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            average_inbound_jitter: object.take("averageInboundJitter"),
             average_inbound_packet_loss_rate_in_percentage: object
-                .take("averageInboundPacketLossRateInPercentage")?,
+                .take("averageInboundPacketLossRateInPercentage"),
             average_inbound_round_trip_delay: object
-                .take("averageInboundRoundTripDelay")?,
-            average_outbound_jitter: object.take("averageOutboundJitter")?,
+                .take("averageInboundRoundTripDelay"),
+            average_outbound_jitter: object.take("averageOutboundJitter"),
             average_outbound_packet_loss_rate_in_percentage: object
-                .take("averageOutboundPacketLossRateInPercentage")?,
+                .take("averageOutboundPacketLossRateInPercentage"),
             average_outbound_round_trip_delay: object
-                .take("averageOutboundRoundTripDelay")?,
-            channel_index: object.take("channelIndex")?,
-            inbound_packets: object.take("inboundPackets")?,
-            local_ip_address: object.take("localIPAddress")?,
-            local_port: object.take("localPort")?,
-            maximum_inbound_jitter: object.take("maximumInboundJitter")?,
+                .take("averageOutboundRoundTripDelay"),
+            channel_index: object.take("channelIndex"),
+            inbound_packets: object.take("inboundPackets"),
+            local_ip_address: object.take("localIPAddress"),
+            local_port: object.take("localPort"),
+            maximum_inbound_jitter: object.take("maximumInboundJitter"),
             maximum_inbound_packet_loss_rate_in_percentage: object
-                .take("maximumInboundPacketLossRateInPercentage")?,
+                .take("maximumInboundPacketLossRateInPercentage"),
             maximum_inbound_round_trip_delay: object
-                .take("maximumInboundRoundTripDelay")?,
-            maximum_outbound_jitter: object.take("maximumOutboundJitter")?,
+                .take("maximumInboundRoundTripDelay"),
+            maximum_outbound_jitter: object.take("maximumOutboundJitter"),
             maximum_outbound_packet_loss_rate_in_percentage: object
-                .take("maximumOutboundPacketLossRateInPercentage")?,
+                .take("maximumOutboundPacketLossRateInPercentage"),
             maximum_outbound_round_trip_delay: object
-                .take("maximumOutboundRoundTripDelay")?,
-            media_duration: object.take("mediaDuration")?,
-            network_link_speed_in_bytes: object.take("networkLinkSpeedInBytes")?,
-            outbound_packets: object.take("outboundPackets")?,
-            remote_ip_address: object.take("remoteIPAddress")?,
-            remote_port: object.take("remotePort")?,
+                .take("maximumOutboundRoundTripDelay"),
+            media_duration: object.take("mediaDuration"),
+            network_link_speed_in_bytes: object.take("networkLinkSpeedInBytes"),
+            outbound_packets: object.take("outboundPackets"),
+            remote_ip_address: object.take("remoteIPAddress"),
+            remote_port: object.take("remotePort"),
             teleconference_device_audio_quality: object
-                .take("teleconferenceDeviceAudioQuality")?,
+                .take("teleconferenceDeviceAudioQuality"),
             teleconference_device_video_quality: object
-                .take("teleconferenceDeviceVideoQuality")?,
+                .take("teleconferenceDeviceVideoQuality"),
             teleconference_device_screen_sharing_quality: object
-                .take("teleconferenceDeviceScreenSharingQuality")?,
-            average_inbound_bit_rate: object.take("averageInboundBitRate")?,
-            average_inbound_frame_rate: object.take("averageInboundFrameRate")?,
-            average_outbound_bit_rate: object.take("averageOutboundBitRate")?,
-            average_outbound_frame_rate: object.take("averageOutboundFrameRate")?,
+                .take("teleconferenceDeviceScreenSharingQuality"),
+            average_inbound_bit_rate: object.take("averageInboundBitRate"),
+            average_inbound_frame_rate: object.take("averageInboundFrameRate"),
+            average_outbound_bit_rate: object.take("averageOutboundBitRate"),
+            average_outbound_frame_rate: object.take("averageOutboundFrameRate"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

@@ -23,8 +23,8 @@ impl ::graphgen_runtime::serde::Serialize for TokenMeetingInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("token", &self.token)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("token", &self.token);
         object.end(&self.additional_properties)
     }
 }
@@ -38,10 +38,11 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for TokenMeetingInfo {
             deserializer,
             "tokenMeetingInfo",
         )?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            token: object.take("token")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            token: object.take("token"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }

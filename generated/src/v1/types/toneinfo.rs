@@ -23,9 +23,9 @@ impl ::graphgen_runtime::serde::Serialize for ToneInfo {
         S: ::graphgen_runtime::serde::Serializer,
     {
         let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
-        object.field("@odata.type", &self.odata_type)?;
-        object.field("sequenceId", &self.sequence_id)?;
-        object.field("tone", &self.tone)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("sequenceId", &self.sequence_id);
+        object.field("tone", &self.tone);
         object.end(&self.additional_properties)
     }
 }
@@ -36,11 +36,12 @@ impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for ToneInfo {
         D: ::graphgen_runtime::serde::Deserializer<'de>,
     {
         let mut object = ::graphgen_runtime::JsonObject::read(deserializer, "toneInfo")?;
-        Ok(Self {
-            odata_type: object.take("@odata.type")?,
-            sequence_id: object.take("sequenceId")?,
-            tone: object.take("tone")?,
+        let value = Self {
+            odata_type: object.take("@odata.type"),
+            sequence_id: object.take("sequenceId"),
+            tone: object.take("tone"),
             additional_properties: object.rest(),
-        })
+        };
+        object.finish(value)
     }
 }
