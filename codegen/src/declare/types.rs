@@ -4,7 +4,8 @@
 //! - Graph primitives in any spelling the docs use (`String`, `Int32`, `Edm.Boolean`,
 //!   `DateTimeOffset`, `Stream`, `Json`), read by [`crate::distill::type_name`];
 //! - Rust spellings of the same: `bool`, `i8`, `u8`, `i16`, `i32`, `i64`, `f32`, `f64`,
-//!   `str`, `serde_json::Value`;
+//!   `str`, `serde_json::Value` (`f32` is `Edm.Single`, which the emitter writes as
+//!   `f64`: Graph sends such values with double precision);
 //! - `collection(T)` (any case) and `Vec<T>`; `A | B` for "A or B";
 //! - any other name is a Graph type (`prompt`, `StartTranscriptionOperation`,
 //!   `microsoft.graph.callRecords.session`), resolved case-insensitively against the

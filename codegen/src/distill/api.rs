@@ -129,7 +129,7 @@ pub(super) fn api_page(
     let mut request_body = request_body(outline, &mut diagnostics);
 
     let examples = examples::examples(outline, &mut diagnostics);
-    let response = match response_section(outline) {
+    let mut response = match response_section(outline) {
         Some(s) => {
             let r = response::response(outline.blocks[s.heading].line, outline.own_body(s));
             if r.status_codes.is_empty() {
@@ -151,6 +151,7 @@ pub(super) fn api_page(
         }
     };
     response::check_examples(&response, &examples, &mut diagnostics);
+    response::body_from_annotations(&mut response, &examples, &mut diagnostics);
     infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));

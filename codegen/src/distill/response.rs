@@ -180,6 +180,57 @@ pub(crate) fn check_examples(
     }
 }
 
+/// A response whose prose names no body type takes it from its example responses'
+/// annotations (`"@odata.type": "Collection(microsoft.graph.recentNotebook)"`) when they
+/// all name the same Graph type (not an Edm primitive), with a note. A `204`-only
+/// response has no body to type; one with a `Location` is typed by what the header
+/// points to (the operation).
+pub(crate) fn body_from_annotations(
+    response: &mut Response,
+    examples: &[Example],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let no_content =
+        !response.status_codes.is_empty() && response.status_codes.iter().all(|s| s.code == 204);
+    if response.body.is_some() || response.location.is_some() || no_content {
+        return;
+    }
+    let mut named: Option<(TypeExpr, u32)> = None;
+    for example in examples {
+        let Some(r) = &example.response else { continue };
+        let Some(annotation) = &example.annotation else { continue };
+        let Some(odata_type) = annotation.odata_type.as_deref() else { continue };
+        if !(200..300).contains(&r.status) || r.status == 204 {
+            continue;
+        }
+        let mut expr = types::parse_name(odata_type);
+        if !matches!(&expr, TypeExpr::Named { .. } | TypeExpr::Collection { .. }) {
+            return;
+        }
+        if annotation.is_collection && !expr.is_collection() {
+            expr = TypeExpr::collection(expr);
+        }
+        let graph_type = match &expr {
+            TypeExpr::Collection { item } => matches!(**item, TypeExpr::Named { .. }),
+            other => matches!(other, TypeExpr::Named { .. }),
+        };
+        match &named {
+            _ if !graph_type => return,
+            Some((seen, _)) if *seen != expr => return,
+            Some(_) => {}
+            None => named = Some((expr, annotation.line)),
+        }
+    }
+    if let Some((type_expr, line)) = named {
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::Other,
+            Some(line),
+            "the Response section names no body type; it is read from the example's annotation",
+        ));
+        response.body = Some(ResponseBody { type_expr, line });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -538,8 +538,9 @@ pub fn primitive_type(p: Primitive) -> TokenStream {
         Primitive::Int16 => quote!(i16),
         Primitive::Int32 => quote!(i32),
         Primitive::Int64 => quote!(i64),
-        Primitive::Single => quote!(f32),
-        Primitive::Double | Primitive::Decimal => quote!(f64),
+        // `Edm.Single` too: Graph and its docs write such values with double precision
+        // (`"radiusInMeters": 4.666666666666667`), which an `f32` would round.
+        Primitive::Single | Primitive::Double | Primitive::Decimal => quote!(f64),
         Primitive::Stream => quote!(Vec<u8>),
         Primitive::Json => quote!(::graphgen_runtime::serde_json::Value),
     }
