@@ -95,7 +95,7 @@ impl ClientBuilder {
         self
     }
 
-    /// How [`Operation::wait`] polls (default [`PollPolicy::default`]).
+    /// How [`Operation::wait`](crate::Operation::wait) polls (default [`PollPolicy::default`]).
     pub fn poll(mut self, policy: PollPolicy) -> ClientBuilder {
         self.poll = policy;
         self
