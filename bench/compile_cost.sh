@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile cost of the generated crate against graph-rs-sdk 3.x, measured in one run.
 #
-#   bash bench/compile_cost.sh [--examples | --quick]
+#   bash bench/compile_cost.sh [--examples | --quick | --areas]
 #
 # 1. Distills the 2021 corpus and generates the whole-API crate into
 #    target/whole-api/crate (graphgen generate --manifest; one cargo feature per area).
@@ -14,6 +14,8 @@
 # With --examples it then runs the whole-API example round trip (an ignored test that
 # builds a runner against the `full` crate) and prints the pass rates per area. With
 # --quick it skips the `full` build (a few minutes) and compares calls with graph-rs-sdk.
+# With --areas it only checks the crate with each area feature alone (`cargo check`),
+# which proves the per-type gates: every type an area compiles is gated on for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +31,22 @@ cargo build --release -q -p graphgen
     --manifest "$whole/crate/Cargo.toml" --crate-name msgraph-typed-whole \
     --runtime-path "$root/codegen/runtime" --own-workspace --area-features 2> "$whole/generate.log"
 tail -n 1 "$whole/generate.log"
+
+if [[ "${1:-}" == "--areas" ]]; then
+    areas=$(sed -n 's/^\([a-z_]*\) = \[\]$/\1/p' "$whole/crate/Cargo.toml" | grep -vx 'v1\|beta\|reserialize')
+    failed=0
+    for area in $areas; do
+        start=$(date +%s)
+        if CARGO_TARGET_DIR=$out/target-areas cargo check -q --manifest-path "$whole/crate/Cargo.toml" \
+            --features "$area" > "$out/check-$area.log" 2>&1 && ! grep -q '^warning' "$out/check-$area.log"; then
+            echo "$area: ok ($(( $(date +%s) - start )) s)"
+        else
+            echo "$area: FAILED (see $out/check-$area.log)"
+            failed=1
+        fi
+    done
+    exit $failed
+fi
 
 mkdir -p "$out/graph-rs-sdk/src"
 cat > "$out/graph-rs-sdk/Cargo.toml" <<'TOML'
