@@ -189,6 +189,21 @@ fn whole_2021_corpus_meets_the_floors() {
             other => panic!("{stem}: body {other:?}"),
         }
     }
+    // A response whose prose names no type takes its examples' agreeing annotation
+    // (`Collection(microsoft.graph.recentNotebook)`).
+    let response = results
+        .iter()
+        .find(|(path, _)| path.ends_with("v1.0/api/notebook-getrecentnotebooks.md"))
+        .and_then(|(_, r)| match &r.as_ref().unwrap().spec {
+            PageSpec::Api(api) => api.response.body.clone(),
+            PageSpec::Resource(_) => None,
+        })
+        .expect("notebook-getrecentnotebooks has a response type");
+    assert_eq!(
+        response.type_expr,
+        TypeExpr::collection(TypeExpr::named("recentNotebook", None)),
+        "{response:?}"
+    );
 }
 
 fn body_typed(api: &ApiPage) -> bool {

@@ -545,3 +545,18 @@ pub fn primitive_type(p: Primitive) -> TokenStream {
         Primitive::Json => quote!(::graphgen_runtime::serde_json::Value),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_are_f64_so_double_precision_values_survive() {
+        for p in [Primitive::Single, Primitive::Double, Primitive::Decimal] {
+            assert_eq!(primitive_type(p).to_string(), "f64", "{p:?}");
+        }
+        // The docs write Edm.Single values such as 4.666666666666667.
+        let value: f64 = serde_json::from_str("4.666666666666667").unwrap();
+        assert_eq!(serde_json::to_string(&value).unwrap(), "4.666666666666667");
+    }
+}
