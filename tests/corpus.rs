@@ -168,12 +168,12 @@ fn whole_2021_corpus_meets_the_floors() {
 
     // An update whose body section only says "supply the values for relevant fields that
     // should be updated" sends the resource: the response's type, else the title's.
-    let body_of = |stem: &str| {
+    let api = |stem: &str| {
         results
             .iter()
             .find(|(path, _)| path.ends_with(stem))
             .and_then(|(_, r)| match &r.as_ref().unwrap().spec {
-                PageSpec::Api(api) => Some(api.request_body.kind.clone()),
+                PageSpec::Api(api) => Some(api),
                 PageSpec::Resource(_) => None,
             })
             .unwrap_or_else(|| panic!("{stem} is an API page of the corpus"))
@@ -182,7 +182,7 @@ fn whole_2021_corpus_meets_the_floors() {
         ("beta/api/group-update-event.md", "event"),
         ("beta/api/dynamics-customer-update.md", "customers"),
     ] {
-        match body_of(stem) {
+        match &api(stem).request_body.kind {
             BodyKind::Resource { type_expr: TypeExpr::Named { name, .. } } => {
                 assert_eq!(name, type_name, "{stem}")
             }
@@ -191,13 +191,10 @@ fn whole_2021_corpus_meets_the_floors() {
     }
     // A response whose prose names no type takes its examples' agreeing annotation
     // (`Collection(microsoft.graph.recentNotebook)`).
-    let response = results
-        .iter()
-        .find(|(path, _)| path.ends_with("v1.0/api/notebook-getrecentnotebooks.md"))
-        .and_then(|(_, r)| match &r.as_ref().unwrap().spec {
-            PageSpec::Api(api) => api.response.body.clone(),
-            PageSpec::Resource(_) => None,
-        })
+    let response = api("v1.0/api/notebook-getrecentnotebooks.md")
+        .response
+        .body
+        .as_ref()
         .expect("notebook-getrecentnotebooks has a response type");
     assert_eq!(
         response.type_expr,

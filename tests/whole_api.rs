@@ -169,13 +169,6 @@ use msgraph_typed_whole::{beta, v1};
 
 type Reserialize = fn(&str, Value) -> Option<Result<Value, serde_json::Error>>;
 
-fn via<T>(value: Value) -> Result<Value, serde_json::Error>
-where
-    T: graphgen_runtime::serde::Serialize + graphgen_runtime::serde::de::DeserializeOwned,
-{
-    serde_json::to_value(serde_json::from_value::<T>(value)?)
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let input = BufReader::new(std::fs::File::open(&args[1]).expect("input"));
@@ -189,19 +182,7 @@ fn main() {
             _ => beta::types::reserialize,
         };
         let key = case["key"].as_str().unwrap_or_default().to_string();
-        let value = case["value"].clone();
-        let outcome = match case["kind"].as_str() {
-            // An Edm primitive: what generated code decodes it as.
-            Some("primitive") => Some(match key.as_str() {
-                "String" => via::<String>(value),
-                "bool" => via::<bool>(value),
-                "i32" => via::<i32>(value),
-                "i64" => via::<i64>(value),
-                _ => via::<f64>(value),
-            }),
-            _ => f(&key, value),
-        };
-        let result = match outcome {
+        let result = match f(&key, case["value"].clone()) {
             None => json!({"none": true}),
             Some(Ok(value)) => json!({"ok": value}),
             Some(Err(error)) => json!({"err": error.to_string()}),
@@ -308,15 +289,31 @@ fn whole_api_examples_round_trip() {
             let (kind, key) = match &case.target {
                 Target::Request(stem) => ("request", stem.clone()),
                 Target::Type(name) => ("type", name.clone()),
-                Target::Primitive(rust) => ("primitive", rust.to_string()),
+                // No generated type: checked here, not by the runner.
+                Target::Primitive(_) => {
+                    cases.push((area.clone(), page.version, case));
+                    continue;
+                }
             };
             inputs.push(json!({"version": version, "kind": kind, "key": key, "value": case.value}));
             cases.push((area.clone(), page.version, case));
         }
     }
     println!("round-tripping {} values with features {features:?}", inputs.len());
-    let results = run_cases(&inputs, &features);
-    assert_eq!(results.len(), cases.len(), "the runner answered every case");
+    let mut answers = run_cases(&inputs, &features).into_iter();
+    let results: Vec<Value> = cases
+        .iter()
+        .map(|(_, _, case)| match &case.target {
+            Target::Primitive(rust) => {
+                match examples::reserialize_primitive(rust, case.value.clone()) {
+                    Ok(value) => json!({"ok": value}),
+                    Err(error) => json!({"err": error.to_string()}),
+                }
+            }
+            _ => answers.next().expect("the runner answered every case"),
+        })
+        .collect();
+    assert!(answers.next().is_none(), "the runner answered each case once");
     for ((area, version, case), result) in cases.iter().zip(&results) {
         let (class, why) = if let Some(output) = result.get("ok") {
             match compare(&case.value, output, case.truncated, "") {
@@ -336,7 +333,7 @@ fn whole_api_examples_round_trip() {
             let name = match &case.target {
                 Target::Type(name) => name.clone(),
                 Target::Request(stem) => format!("request of {stem}"),
-                Target::Primitive(rust) => format!("primitive {rust}"),
+                Target::Primitive(rust) => rust.clone(),
             };
             let key = name.trim_start_matches('#').trim_start_matches("microsoft.graph.");
             if defined.contains(&(*version, key.to_lowercase())) {

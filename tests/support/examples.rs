@@ -11,7 +11,10 @@
 //! are repaired when the only fault is a trailing comma.
 
 use graphgen::SpecSet;
-use graphgen::spec::{ApiPage, ExampleBody, ExampleKind, HttpMethod, PathSegment, TypeExpr};
+use graphgen::emit::index::primitive_type;
+use graphgen::spec::{
+    ApiPage, ExampleBody, ExampleKind, HttpMethod, PathSegment, Primitive, TypeExpr,
+};
 use serde_json::Value;
 
 /// Which `reserialize` function a case goes through.
@@ -21,9 +24,11 @@ pub enum Target {
     Request(String),
     /// `types::reserialize(type_name, value)`.
     Type(String),
-    /// A JSON primitive the generated code decodes as this Rust type (`String`, `bool`,
-    /// `i32`, `i64`, `f64`): an annotation that names an Edm type.
-    Primitive(&'static str),
+    /// A JSON primitive the generated code decodes as this Rust type (the emitter's
+    /// `primitive_type`: `String`, `bool`, `i32`, `f64`, ...): an annotation that names
+    /// an Edm type. No generated type is involved, so it is checked in-process
+    /// ([`reserialize_primitive`]).
+    Primitive(String),
 }
 
 /// One value to round-trip.
@@ -61,38 +66,29 @@ pub fn reserialize_primitive(rust: &str, value: Value) -> Result<Value, serde_js
     match rust {
         "String" => via::<String>(value),
         "bool" => via::<bool>(value),
+        "u8" => via::<u8>(value),
+        "i8" => via::<i8>(value),
+        "i16" => via::<i16>(value),
         "i32" => via::<i32>(value),
         "i64" => via::<i64>(value),
-        _ => via::<f64>(value),
+        "f64" => via::<f64>(value),
+        _ => via::<Value>(value),
     }
 }
 
 /// An annotation's `@odata.type` (`microsoft.graph.call`, `Collection(microsoft.graph.
-/// driveItem)`, `Edm.String`, `string`) as a target, and whether it names a collection.
-/// `None` for `Edm.Stream` (bytes, not JSON).
+/// driveItem)`, `Edm.String`, `string`), read as the distiller reads type names, as a
+/// target, and whether it names a collection. `None` for `Edm.Stream` (bytes, not JSON).
 fn annotated_target(name: &str) -> Option<(Target, bool)> {
-    let trimmed = name.trim();
-    let (inner, collection) = match trimmed.get(..11) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("collection(") && trimmed.ends_with(')') => {
-            (&trimmed[11..trimmed.len() - 1], true)
-        }
-        _ => (trimmed, false),
+    let (item, collection) = match graphgen::distill::type_name(name) {
+        TypeExpr::Collection { item } => (*item, true),
+        other => (other, false),
     };
-    let bare = inner.strip_prefix("Edm.").or_else(|| inner.strip_prefix("edm.")).unwrap_or(inner);
-    let primitive = match bare.to_ascii_lowercase().as_str() {
-        "stream" => return None,
-        "string" | "guid" | "datetimeoffset" | "date" | "timeofday" | "duration" | "binary" => {
-            Some("String")
-        }
-        "boolean" => Some("bool"),
-        "byte" | "sbyte" | "int16" | "int32" => Some("i32"),
-        "int64" => Some("i64"),
-        "single" | "double" | "decimal" => Some("f64"),
-        _ => None,
-    };
-    let target = match primitive {
-        Some(rust) => Target::Primitive(rust),
-        None => Target::Type(inner.to_string()),
+    let target = match item {
+        TypeExpr::Primitive { name: Primitive::Stream } => return None,
+        TypeExpr::Primitive { name } => Target::Primitive(primitive_type(name).to_string()),
+        TypeExpr::Named { name, .. } => Target::Type(name),
+        _ => Target::Type(name.to_string()),
     };
     Some((target, collection))
 }
@@ -283,6 +279,20 @@ fn named(expr: &TypeExpr) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn annotations_name_types_collections_and_primitives() {
+        let target = |name| annotated_target(name).map(|(t, c)| (format!("{t:?}"), c));
+        assert_eq!(
+            target("Collection(microsoft.graph.driveItem)"),
+            Some(("Type(\"driveItem\")".into(), true))
+        );
+        assert_eq!(target("microsoft.graph.call"), Some(("Type(\"call\")".into(), false)));
+        assert_eq!(target("string"), Some(("Primitive(\"String\")".into(), false)));
+        assert_eq!(target("Collection(Edm.String)"), Some(("Primitive(\"String\")".into(), true)));
+        assert_eq!(target("Edm.Single"), Some(("Primitive(\"f64\")".into(), false)));
+        assert_eq!(target("Edm.Stream"), None);
+    }
 
     #[test]
     fn repairs_only_trailing_commas() {
