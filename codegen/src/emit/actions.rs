@@ -224,7 +224,7 @@ fn request_struct(
     ]));
     let extra = additional_properties_field();
     let derives = data_derives(true);
-    let serde = serde_impls(&ident, name, &field_names);
+    let serde = serde_impls(&ident, name, &field_names, &quote!());
     let constructor = if required.is_empty() {
         quote!()
     } else {

@@ -256,8 +256,8 @@ impl Gates {
 }
 
 /// The areas of every reached type: the areas whose actions reach it. Each type's items
-/// carry its own `cfg`, and its file is compiled when any of its types is (see
-/// `file_areas`). Types of `root_resources` (resource specs selected by `--only`) are
+/// carry its own `cfg`, and its file is compiled when any of its types is
+/// (`TypeIndex::file_areas`). Types of `root_resources` (resource specs selected by `--only`) are
 /// reached by every area.
 pub(crate) fn type_areas(
     index: &TypeIndex<'_>,
@@ -291,18 +291,6 @@ pub(crate) fn type_areas(
             out.entry(id).or_default().insert(area.clone());
             queue.extend(next.iter().copied());
         }
-    }
-    out
-}
-
-/// The areas of each type file: those of any of its types (see `type_areas`).
-pub(crate) fn file_areas<'a>(
-    index: &TypeIndex<'a>,
-    type_areas: &BTreeMap<TypeId, BTreeSet<Area>>,
-) -> BTreeMap<&'a str, BTreeSet<Area>> {
-    let mut out: BTreeMap<&'a str, BTreeSet<Area>> = BTreeMap::new();
-    for (id, areas) in type_areas {
-        out.entry(index.def(*id).spec_path).or_default().extend(areas.iter().cloned());
     }
     out
 }

@@ -27,15 +27,19 @@ use crate::spec::{EnumMember, Property};
 /// Fields every struct has, taken before the docs' names.
 pub(crate) const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
 
-/// The items of one reached type: the struct and its `Any…` enum, or the enum.
-pub fn type_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+/// The items of one reached type: the struct and its `Any…` enum, or the enum. `gate`
+/// (an area `cfg`, or nothing) goes on each of them.
+pub fn type_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> TokenStream {
     match &index.def(id).kind {
         DefKind::Struct => {
-            let item = struct_tokens(index, id);
-            let any = if index.is_polymorphic(id) { any_tokens(index, id) } else { quote!() };
+            let item = struct_tokens(index, id, gate);
+            let any = match index.is_polymorphic(id) {
+                true => any_tokens(index, id, gate),
+                false => quote!(),
+            };
             quote!(#item #any)
         }
-        DefKind::Enum { members, .. } => enum_tokens(index, id, members),
+        DefKind::Enum { members, .. } => enum_tokens(index, id, members, gate),
     }
 }
 
@@ -55,16 +59,18 @@ pub(crate) fn data_derives(default: bool) -> TokenStream {
 /// not taken go to `additional_properties`, which is written last), where serde's
 /// derives with a flattened map cost some twenty functions per struct (see the
 /// runtime's `object` module). Errors name the member. `fields` are (Rust name, JSON
-/// name) pairs; `json_name` names the type in an error.
+/// name) pairs; `json_name` names the type in an error; `gate` goes on both impls.
 pub(crate) fn serde_impls(
     name: &Ident,
     json_name: &str,
     fields: &[(String, String)],
+    gate: &TokenStream,
 ) -> TokenStream {
     let idents: Vec<Ident> = fields.iter().map(|(rust, _)| names::ident(rust)).collect();
     let wires = fields.iter().map(|(_, wire)| wire);
     let wires_again = wires.clone();
     quote! {
+        #gate
         impl ::graphgen_runtime::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
             where
@@ -76,6 +82,7 @@ pub(crate) fn serde_impls(
             }
         }
 
+        #gate
         impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
             where
@@ -153,7 +160,7 @@ fn raw_reason(resolved: &Resolved) -> Option<String> {
     }
 }
 
-fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+fn struct_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> TokenStream {
     let def = index.def(id);
     let base = link_base(index);
     let name = names::ident(index.rust_name(id));
@@ -192,8 +199,9 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
     let odata = odata_type_field(&def.odata_type);
     let extra = additional_properties_field();
     let derives = data_derives(true);
-    let serde = serde_impls(&name, def.wire_name, &json_names);
+    let serde = serde_impls(&name, def.wire_name, &json_names, gate);
     quote! {
+        #gate
         #doc
         #derives
         pub struct #name {
@@ -223,7 +231,7 @@ fn property_field(
     field_tokens(rust_name, ty, index.is_boxed(owner, &prop.name), &doc)
 }
 
-fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
+fn any_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> TokenStream {
     let def = index.def(id);
     let any = index.any_name(id).expect("polymorphic");
     let doc = docs::paragraphs([
@@ -237,7 +245,7 @@ fn any_tokens(index: &TypeIndex<'_>, id: TypeId) -> TokenStream {
          (`.into()`), which also sets `@odata.type` for derived types."
             .to_string(),
     ]);
-    poly_enum_tokens(index, any, &index.poly_members(id), Some(id), &doc, &quote!())
+    poly_enum_tokens(index, any, &index.poly_members(id), Some(id), &doc, gate)
 }
 
 /// The enum of a union ("A or B") of types that share no base type. `gate` is its area
@@ -281,9 +289,9 @@ fn poly_enum_tokens(
     let variants: Vec<(TypeId, proc_macro2::Ident)> =
         members.iter().map(|m| (*m, names::ident(&scope.unique(index.rust_name(*m))))).collect();
     let unknown = names::ident(&scope.unique("Unknown"));
-    let base_gate = default.map(|d| index.gate(d).to_string());
-    let variant_gate = |m: TypeId| match &base_gate {
-        Some(base) if index.gate(m).to_string() != *base => index.gate(m),
+    // A derived type needed by fewer areas than its base carries its own `cfg`.
+    let variant_gate = |m: TypeId| match default {
+        Some(base) if index.areas(m) != index.areas(base) => index.gate(m),
         _ => quote!(),
     };
 
@@ -393,7 +401,12 @@ fn poly_enum_tokens(
 /// The wire value of `unknownFutureValue`.
 const UNKNOWN_FUTURE_VALUE: &str = "unknownFutureValue";
 
-fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> TokenStream {
+fn enum_tokens(
+    index: &TypeIndex<'_>,
+    id: TypeId,
+    members: &[EnumMember],
+    gate: &TokenStream,
+) -> TokenStream {
     let def = index.def(id);
     let base = link_base(index);
     let name = names::ident(index.rust_name(id));
@@ -448,6 +461,7 @@ fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> Tok
     let as_str_arms = variants.iter().map(|(wire, v, _)| quote!(Self::#v => #wire,));
     let from_arms = variants.iter().map(|(wire, v, _)| quote!(#wire => Self::#v,));
     quote! {
+        #gate
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
@@ -456,6 +470,7 @@ fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> Tok
             #other(String),
         }
 
+        #gate
         impl #name {
             /// The value as it appears in JSON.
             pub fn as_str(&self) -> &str {
@@ -466,6 +481,7 @@ fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> Tok
             }
         }
 
+        #gate
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -475,6 +491,7 @@ fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> Tok
             }
         }
 
+        #gate
         impl ::graphgen_runtime::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
             where
@@ -484,6 +501,7 @@ fn enum_tokens(index: &TypeIndex<'_>, id: TypeId, members: &[EnumMember]) -> Tok
             }
         }
 
+        #gate
         impl<'de> ::graphgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
             where

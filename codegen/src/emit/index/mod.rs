@@ -90,9 +90,8 @@ pub struct TypeIndex<'a> {
     modules: BTreeMap<&'a str, String>,
     boxed: BTreeSet<(TypeId, String)>,
     diagnostics: Vec<EmitDiagnostic>,
-    gates: BTreeMap<TypeId, TokenStream>,
-    file_gates: BTreeMap<&'a str, TokenStream>,
-    union_gates: BTreeMap<Vec<TypeId>, TokenStream>,
+    /// With area features: the output's areas, and the areas each type is needed by.
+    gating: Option<(super::areas::Gates, BTreeMap<TypeId, BTreeSet<super::areas::Area>>)>,
 }
 
 /// Something that roots reachability: a type expression and where it was seen.
@@ -127,9 +126,7 @@ impl<'a> TypeIndex<'a> {
             modules: BTreeMap::new(),
             boxed: BTreeSet::new(),
             diagnostics: Vec::new(),
-            gates: BTreeMap::new(),
-            file_gates: BTreeMap::new(),
-            union_gates: BTreeMap::new(),
+            gating: None,
         };
         for (path, page) in pages {
             index.add_page(path, page);

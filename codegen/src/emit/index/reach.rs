@@ -3,6 +3,7 @@
 //! gates of reached types.
 
 use super::*;
+use crate::emit::areas::{Area, Gates};
 
 impl<'a> TypeIndex<'a> {
     pub(super) fn reach(
@@ -186,35 +187,55 @@ impl<'a> TypeIndex<'a> {
         self.reached.contains(&id)
     }
 
-    /// Set the area `cfg` attribute of each type (its file's), see [`super::areas`].
-    pub(crate) fn set_gates(&mut self, gates: BTreeMap<TypeId, TokenStream>) {
-        self.gates = gates;
+    /// Gate the types by area: `areas` holds the areas whose actions reach each type
+    /// (see [`super::super::areas::type_areas`]). Every `cfg` below derives from it.
+    pub(crate) fn set_areas(&mut self, gates: Gates, areas: BTreeMap<TypeId, BTreeSet<Area>>) {
+        self.gating = Some((gates, areas));
     }
 
-    /// Set the area `cfg` attribute of each type file (by spec path).
-    pub(crate) fn set_file_gates(&mut self, gates: BTreeMap<&'a str, TokenStream>) {
-        self.file_gates = gates;
+    /// The areas a type is needed by; `None` when ungated (or needed by no area's
+    /// actions).
+    pub fn areas(&self, id: TypeId) -> Option<&BTreeSet<Area>> {
+        self.gating.as_ref().and_then(|(_, areas)| areas.get(&id))
     }
 
-    /// The area `cfg` attribute of the file of the types of `spec_path` (empty when
-    /// ungated).
-    pub fn file_gate(&self, spec_path: &str) -> TokenStream {
-        self.file_gates.get(spec_path).cloned().unwrap_or_default()
+    /// The `cfg` attribute for `areas` (empty when ungated or when every area needs it).
+    pub fn cfg(&self, areas: &BTreeSet<Area>) -> TokenStream {
+        self.gating.as_ref().map(|(gates, _)| gates.cfg(areas)).unwrap_or_default()
     }
 
-    /// Set the area `cfg` attribute of each union enum.
-    pub(crate) fn set_union_gates(&mut self, gates: BTreeMap<Vec<TypeId>, TokenStream>) {
-        self.union_gates = gates;
+    /// The areas of a file of `ids`: those of any of them (`None` when ungated).
+    pub fn file_areas(&self, ids: &[TypeId]) -> Option<BTreeSet<Area>> {
+        let mut out: Option<BTreeSet<Area>> = None;
+        for id in ids {
+            if let Some(areas) = self.areas(*id) {
+                out.get_or_insert_with(BTreeSet::new).extend(areas.iter().cloned());
+            }
+        }
+        out
     }
 
-    /// The area `cfg` attribute of a union enum (empty when ungated).
+    /// The area `cfg` attribute of a union enum: compiled when the areas of all its
+    /// members are on (empty when ungated).
     pub fn union_gate(&self, members: &[TypeId]) -> TokenStream {
-        self.union_gates.get(members).cloned().unwrap_or_default()
+        if self.gating.is_none() {
+            return TokenStream::new();
+        }
+        let empty = BTreeSet::new();
+        let mut common: Option<BTreeSet<Area>> = None;
+        for id in members {
+            let own = self.areas(*id).unwrap_or(&empty);
+            common = Some(match common {
+                None => own.clone(),
+                Some(c) => c.intersection(own).cloned().collect(),
+            });
+        }
+        self.cfg(&common.unwrap_or_default())
     }
 
     /// The area `cfg` attribute of a type's items (empty when ungated).
     pub fn gate(&self, id: TypeId) -> TokenStream {
-        self.gates.get(&id).cloned().unwrap_or_default()
+        self.areas(id).map(|areas| self.cfg(areas)).unwrap_or_default()
     }
 }
 

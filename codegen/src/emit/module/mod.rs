@@ -181,28 +181,7 @@ fn build(set: &SpecSet, options: &EmitOptions) -> Result<(Module, EmitReport), E
                 .filter_map(|(_, page)| areas::area_of(page).map(|a| (*page, a)))
                 .collect();
             let type_areas = areas::type_areas(&index, &paged, &root_resources, gates.all());
-            let cfgs = type_areas.iter().map(|(id, set)| (*id, gates.cfg(set))).collect();
-            let file_cfgs = areas::file_areas(&index, &type_areas)
-                .into_iter()
-                .map(|(path, set)| (path, gates.cfg(&set)))
-                .collect();
-            index.set_gates(cfgs);
-            index.set_file_gates(file_cfgs);
-            let union_gates = index
-                .unions()
-                .map(|(ids, _)| {
-                    let mut common: Option<BTreeSet<String>> = None;
-                    for id in ids {
-                        let own = type_areas.get(id).cloned().unwrap_or_default();
-                        common = Some(match common {
-                            None => own,
-                            Some(c) => c.intersection(&own).cloned().collect(),
-                        });
-                    }
-                    (ids.to_vec(), gates.cfg(&common.unwrap_or_default()))
-                })
-                .collect();
-            index.set_union_gates(union_gates);
+            index.set_areas(gates.clone(), type_areas);
         }
         let tree = NavTree::build(&api_pages);
         let node_areas = areas::node_areas(&tree);
@@ -305,14 +284,16 @@ fn version_module(
     for (spec_path, module) in index.modules() {
         let ids: Vec<_> =
             index.reached().filter(|id| index.def(*id).spec_path == spec_path).collect();
-        let gate = index.file_gate(spec_path);
-        let file_gate = gate.to_string();
+        // A type needed by fewer areas than its file (the enums page) carries its own
+        // `cfg`, so that the file costs an area only the types it uses.
+        let file_areas = index.file_areas(&ids);
+        let gate = file_areas.as_ref().map(|areas| index.cfg(areas)).unwrap_or_default();
         let items = ids.iter().map(|id| {
-            let own = index.gate(*id);
-            match own.to_string() == file_gate {
-                true => type_tokens(index, *id),
-                false => gate_items(type_tokens(index, *id), &own),
-            }
+            let own = match (index.areas(*id), &file_areas) {
+                (Some(own), Some(file)) if own != file => index.cfg(own),
+                _ => TokenStream::new(),
+            };
+            type_tokens(index, *id, &own)
         });
         let tokens = quote!(#(#items)*);
         type_children.push((
@@ -504,20 +485,6 @@ fn version_module(
             (quote!(), true, "requests".into(), requests),
             (quote!(), true, "types".into(), types),
         ],
-    }
-}
-
-/// Put `gate` (a type's area `cfg`, narrower than its file's) on each of the type's
-/// items, so that a file holding many types (the enums page) compiles only those of the
-/// areas that are on.
-fn gate_items(tokens: TokenStream, gate: &TokenStream) -> TokenStream {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => {
-            let items = file.items.iter().map(|item| quote!(#gate #item));
-            quote!(#(#items)*)
-        }
-        // Left whole: formatting the file reports it (`EmitError::Unparsable`).
-        Err(_) => tokens,
     }
 }
 
