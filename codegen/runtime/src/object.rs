@@ -9,7 +9,7 @@
 //! member by its JSON name (the member name is in every error), and writes through a
 //! [`JsonObjectWriter`] one call per field: one short function each way per struct.
 
-use serde::de::{DeserializeOwned, Deserializer, Error};
+use serde::de::{DeserializeOwned, Deserializer, Error, Unexpected};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -32,13 +32,12 @@ impl<E: Error> JsonObject<E> {
     where
         D: Deserializer<'de, Error = E>,
     {
-        let value = Value::deserialize(deserializer)?;
-        match value {
+        match Value::deserialize(deserializer)? {
             Value::Object(members) => Ok(JsonObject { members, error: None }),
-            other => Err(E::custom(format_args!(
-                "invalid type: {}, expected a `{type_name}` object",
-                kind(&other)
-            ))),
+            other => Err(E::invalid_type(
+                unexpected(&other),
+                &format!("a `{type_name}` object").as_str(),
+            )),
         }
     }
 
@@ -113,15 +112,19 @@ impl<M: SerializeMap> JsonObjectWriter<M> {
     }
 }
 
-/// A JSON value's kind with the value, as serde words an unexpected one.
-fn kind(value: &Value) -> String {
+/// A JSON value as serde names an unexpected one in its errors.
+fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (_, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
     }
 }
 

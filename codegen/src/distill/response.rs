@@ -203,19 +203,15 @@ pub(crate) fn body_from_annotations(
         if !(200..300).contains(&r.status) || r.status == 204 {
             continue;
         }
-        let mut expr = types::parse_name(odata_type);
-        if !matches!(&expr, TypeExpr::Named { .. } | TypeExpr::Collection { .. }) {
+        let (item, collection) = match types::parse_name(odata_type) {
+            TypeExpr::Collection { item } => (*item, true),
+            other => (other, annotation.is_collection),
+        };
+        if !matches!(item, TypeExpr::Named { .. }) {
             return;
         }
-        if annotation.is_collection && !expr.is_collection() {
-            expr = TypeExpr::collection(expr);
-        }
-        let graph_type = match &expr {
-            TypeExpr::Collection { item } => matches!(**item, TypeExpr::Named { .. }),
-            other => matches!(other, TypeExpr::Named { .. }),
-        };
+        let expr = if collection { TypeExpr::collection(item) } else { item };
         match &named {
-            _ if !graph_type => return,
             Some((seen, _)) if *seen != expr => return,
             Some(_) => {}
             None => named = Some((expr, annotation.line)),
