@@ -82,7 +82,8 @@ fn from_fields(fields: &Fields<'_>, text: &str, line: u32) -> Annotation {
         truncated: flag(fields.truncated),
         odata_type: string(fields.odata_type),
         is_collection: flag(fields.is_collection),
-        raw: JsonText::parse(text).ok(),
+        // `Fields` parsed the whole text (serde_json checks the fields it skips too).
+        raw: Some(JsonText::parsed(text)),
         line,
     }
 }
@@ -181,5 +182,27 @@ mod tests {
         );
         assert_eq!(a.block_type.as_deref(), Some("request"));
         assert_eq!(a.name.as_deref(), Some("y"));
+    }
+
+    #[test]
+    fn kept_text_is_json_whatever_the_fields_it_skips_hold() {
+        // `raw` keeps the text without a second check: the parse of `Fields` must
+        // reject bad JSON in fields it does not read.
+        for bad in [
+            "{ \"blockType\": \"request\", \"x\": \"a\u{1}b\" }",
+            "{ \"blockType\": \"request\", \"x\": 01 }",
+            "{ \"blockType\": \"request\", \"x\": \"\\q\" }",
+            "{ \"blockType\": \"request\", \"x\": [1 2] }",
+            "{ \"blockType\": \"request\" } {}",
+        ] {
+            let mut d = Vec::new();
+            let a = parse(&raw(bad), &mut d);
+            assert!(a.raw.is_none(), "{bad}");
+            assert!(JsonText::parse(bad).is_err(), "{bad}");
+        }
+        let mut d = Vec::new();
+        let good = "{ \"blockType\": \"request\", \"x\": {\"y\": [1.5e3, null, \"\\u00e9\"]} }";
+        let a = parse(&raw(good), &mut d);
+        assert_eq!(a.raw.map(|r| r.value()), Some(serde_json::from_str(good).unwrap()));
     }
 }

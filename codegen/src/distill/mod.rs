@@ -276,7 +276,7 @@ fn common(
         // SDK code samples (one or two per language tab) carry no API facts and both
         // archives leave them out: they are not recorded.
         let snippet =
-            target.contains("/snippets/") || name == "sample-code" || name == "sdk-documentation";
+            target.contains("/snippets/") || *name == "sample-code" || *name == "sdk-documentation";
         if snippet {
             continue;
         }
@@ -292,8 +292,8 @@ fn common(
             ));
         }
         all_includes.push(Include {
-            name: name.clone(),
-            target: target.clone(),
+            name: name.to_string(),
+            target: target.to_string(),
             path: resolved_path,
             resolved,
             line: block.line,

@@ -31,7 +31,7 @@ pub(crate) fn permissions(
                 let resolved = text.is_some();
                 if perms.source == PermissionSource::Missing {
                     perms.source = PermissionSource::Include {
-                        target: target.clone(),
+                        target: target.to_string(),
                         path: path.clone(),
                         resolved,
                         line: block.line,

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use schemars::JsonSchema;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
 
 /// A JSON value shown on a page (an example body, an annotation, a JSON
 /// representation): checked to be valid JSON and kept verbatim in memory; written to
@@ -12,36 +12,41 @@ use serde_json::value::RawValue;
 ///
 /// Keeping the text instead of a parsed tree makes distilling cheap: most consumers
 /// never look inside, and those that do call [`JsonText::value`].
+///
+/// Invariant: the text is one valid JSON value (every constructor checks it, or is
+/// given text the caller's own parse has just accepted).
 #[derive(Clone)]
-pub struct JsonText(Box<RawValue>);
+pub struct JsonText(Box<str>);
 
 impl JsonText {
     /// Check `text` is one JSON value and keep it.
     pub fn parse(text: &str) -> Result<JsonText, serde_json::Error> {
-        serde_json::from_str::<Box<RawValue>>(text).map(JsonText)
+        serde_json::from_str::<IgnoredAny>(text)?;
+        Ok(JsonText(text.trim().into()))
+    }
+
+    /// Keep `text` that a full JSON parse (one that also checks every field it
+    /// skips, as serde_json's does) has just accepted, without checking it again.
+    pub(crate) fn parsed(text: &str) -> JsonText {
+        JsonText(text.trim().into())
     }
 
     /// Wrap an already parsed value.
     pub fn from_value(value: &serde_json::Value) -> JsonText {
         // A `Value` always serializes, and its text always parses back.
-        let text = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
-        JsonText(RawValue::from_string(text).unwrap_or_else(|_| null()))
+        JsonText(serde_json::to_string(value).unwrap_or_else(|_| "null".into()).into())
     }
 
-    /// The text as written.
+    /// The text as written (surrounding whitespace trimmed).
     pub fn as_str(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
     /// The value, parsed (key order as written).
     pub fn value(&self) -> serde_json::Value {
         // The text was validated when this was built, so it parses.
-        serde_json::from_str(self.0.get()).unwrap_or(serde_json::Value::Null)
+        serde_json::from_str(&self.0).unwrap_or(serde_json::Value::Null)
     }
-}
-
-fn null() -> Box<RawValue> {
-    serde_json::from_str("null").unwrap_or_else(|_| unreachable!("`null` is JSON"))
 }
 
 impl fmt::Debug for JsonText {

@@ -224,7 +224,7 @@ struct CodeBuf<'s> {
 pub(super) struct Walk<'s, 'l> {
     src: &'s str,
     base: usize,
-    lines: &'l LineIndex,
+    lines: &'l LineIndex<'s>,
     blocks: Vec<Block<'s>>,
     /// Each heading block's normalized title, in order (sections are named by them).
     titles: Vec<String>,
@@ -246,7 +246,7 @@ pub(super) struct Walk<'s, 'l> {
 }
 
 impl<'s, 'l> Walk<'s, 'l> {
-    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex) -> Self {
+    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex<'s>) -> Self {
         Walk {
             src,
             base,
