@@ -16,6 +16,10 @@
 //! - **parse only** (stricter): the pages are already in memory; only the per-page
 //!   work is compared. Reported so the distiller's own overhead stays visible.
 //!
+//! A third pass, decode and outline only (`distill::outline_only`), splits the
+//! distiller's own time between the walk over the parser's events and the extraction
+//! from the outline it builds.
+//!
 //! Wall-clock numbers on a shared machine are noisy; `valgrind --tool=callgrind` with
 //! `DISTILL_BENCH_ROUNDS=1 DISTILL_BENCH_SEQ_ONLY=1` gives deterministic instruction
 //! counts of `bare_pass`, `distill_pass` and `DocSource::open` (called three times
@@ -60,12 +64,16 @@ fn main() {
     // `DISTILL_BENCH_PASS=bare` or `=distill` runs only that pass (for `perf`).
     let only = std::env::var("DISTILL_BENCH_PASS").unwrap_or_default();
     let (mut bare, mut full) = (Timing::default(), Timing::default());
+    let mut walk = Timing::default();
     for _ in 0..rounds() {
         if only != "distill" {
             bare.add(&archive, |source| bare_pass(source, &pages));
         }
         if only != "bare" {
             full.add(&archive, |source| distill_pass(source, &pages, &options));
+        }
+        if only.is_empty() {
+            walk.add(&archive, |source| outline_pass(source, &pages));
         }
     }
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -89,6 +97,22 @@ fn main() {
         "ratio distill / bare pass (parse only, pages in memory): {:.2}x",
         full.parse.as_secs_f64() / bare.parse.as_secs_f64()
     );
+
+    if only.is_empty() {
+        // Where the distiller's time goes beyond the bare pass: the outline (the one
+        // walk over the parser's events, building blocks) and the extraction from it.
+        let (parse, outline) = (bare.parse.as_secs_f64(), walk.parse.as_secs_f64());
+        let extract = full.parse.as_secs_f64() - outline;
+        println!(
+            "split of the parse/extract part: parse {:.0} ms (1.00x) + outline walk {:.0} ms \
+             ({:.2}x) + extraction {:.0} ms ({:.2}x)",
+            parse * 1e3,
+            (outline - parse) * 1e3,
+            (outline - parse) / parse,
+            extract * 1e3,
+            extract / parse
+        );
+    }
 
     if std::env::var_os("DISTILL_BENCH_SEQ_ONLY").is_some() {
         return;
@@ -153,6 +177,16 @@ fn bare_pass(source: &DocSource, pages: &[String]) {
         events += Parser::new_ext(&text, markdown_options()).count();
     }
     black_box(events);
+}
+
+/// Decode and outline every page (the distiller's walk over the parser's events),
+/// extracting nothing.
+#[inline(never)]
+fn outline_pass(source: &DocSource, pages: &[String]) {
+    for p in pages {
+        let b = source.read(p).expect("page is readable");
+        black_box(distill::outline_only(&b));
+    }
 }
 
 #[inline(never)]

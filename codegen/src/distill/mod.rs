@@ -29,6 +29,7 @@ mod tables;
 mod text;
 mod types;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use sha2::{Digest, Sha256};
@@ -177,19 +178,7 @@ pub fn page_bytes(
         });
     }
     let mut diagnostics = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            diagnostics.push(Diagnostic::warning(
-                DiagnosticKind::InvalidUtf8,
-                Some(line),
-                "page is not valid UTF-8; invalid bytes replaced with U+FFFD",
-            ));
-            String::from_utf8_lossy(bytes)
-        }
-    };
-    let text = outline::table_tabs_to_spaces(text);
+    let text = page_text(bytes, &mut diagnostics);
     let outline = Outline::parse(&text);
     diagnostics.extend(outline.diagnostics.iter().cloned());
     let mut includes = Includes::new(source);
@@ -220,6 +209,34 @@ pub fn page_bytes(
         PageKind::Resource => PageSpec::Resource(resource_page(&outline, common, diagnostics)),
     };
     Ok(Distilled { spec, includes: includes.read })
+}
+
+/// A page's bytes as the outline reads them: UTF-8 (invalid bytes replaced, with a
+/// diagnostic), tabs in table lines made spaces.
+fn page_text<'b>(bytes: &'b [u8], diagnostics: &mut Vec<Diagnostic>) -> Cow<'b, str> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::InvalidUtf8,
+                Some(line),
+                "page is not valid UTF-8; invalid bytes replaced with U+FFFD",
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    outline::table_tabs_to_spaces(text)
+}
+
+/// The first half of [`page_bytes`] alone: decode the page and build its outline (the
+/// one pass over pulldown-cmark's events), extracting nothing. Returns the number of
+/// blocks. For the distill benchmark, which times it to split the distiller's cost
+/// between the walk and the extraction; not part of the API.
+#[doc(hidden)]
+pub fn outline_only(bytes: &[u8]) -> usize {
+    let text = page_text(bytes, &mut Vec::new());
+    Outline::parse(&text).blocks.len()
 }
 
 /// What every page has, whatever its kind.
