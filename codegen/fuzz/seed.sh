@@ -30,11 +30,17 @@ seed_page() { # FILE SELECTOR
     { printf "$2"; cat "$1"; } >"$pages/$name"
 }
 
+seed_by_folder() { # FILE: its selector byte from the folder it sits in
+    case "$1" in
+    */resources/*) seed_page "$1" '\001' ;;
+    *) seed_page "$1" '\000' ;;
+    esac
+}
+
 while IFS= read -r -d '' f; do
     case "$f" in
     */includes/*) cp "$f" "$includes/$(sha1sum "$f" | cut -c1-16)" ;;
-    */resources/*) seed_page "$f" '\001' ;;
-    *) seed_page "$f" '\000' ;;
+    *) seed_by_folder "$f" ;;
     esac
 done < <(find "$tmp" -path "$tmp/old" -prune -o -name '*.md' -print0)
 for f in "$shared"/seeds/*.md; do seed_page "$f" '\000'; done
@@ -42,10 +48,7 @@ i=0
 while IFS= read -r -d '' f; do
     i=$((i + 1))
     if ((i % 25 == 0)); then
-        case "$f" in
-        */resources/*) seed_page "$f" '\001' ;;
-        *) seed_page "$f" '\000' ;;
-        esac
+        seed_by_folder "$f"
     fi
 done < <(find "$tmp/old" -name '*.md' -print0 | sort -z)
 cp "$pages"/* "$here/corpus/emit_page/"
