@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 /// Maps byte offsets to 1-based line numbers. The walk asks in nearly page order, so
 /// the index keeps a cursor (the last offset asked and its line) and counts only the
-/// newlines between it and the next offset asked, forwards or backwards (memchr's
-/// vectorized count): the page is scanned about once, and no table of newline
-/// offsets is built (building one cost more than every lookup together).
+/// newlines between it and the next offset asked, forwards or backwards
+/// ([`count_newlines`]): the page is scanned about once, and no table of newline
+/// offsets is built (on the whole corpus this takes about half the time that table
+/// and its binary searches took).
 #[derive(Debug)]
 pub(crate) struct LineIndex<'s> {
     bytes: &'s [u8],
