@@ -124,7 +124,7 @@ impl<'a> TypeIndex<'a> {
     }
 
     /// The types a type expression reaches directly (no side effects; what
-    /// reachability follows, for the area closure in [`super::areas`]).
+    /// reachability follows, for the area closure in [`crate::emit::areas`]).
     pub(crate) fn targets(&self, expr: &TypeExpr) -> Vec<TypeId> {
         fn walk(r: &Resolved, out: &mut Vec<TypeId>) {
             match r {
@@ -188,7 +188,7 @@ impl<'a> TypeIndex<'a> {
     }
 
     /// Gate the types by area: `areas` holds the areas whose actions reach each type
-    /// (see [`super::super::areas::type_areas`]). Every `cfg` below derives from it.
+    /// (see [`crate::emit::areas::type_areas`]). Every `cfg` below derives from it.
     pub(crate) fn set_areas(&mut self, gates: Gates, areas: BTreeMap<TypeId, BTreeSet<Area>>) {
         self.gating = Some((gates, areas));
     }
