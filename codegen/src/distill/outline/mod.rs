@@ -136,6 +136,9 @@ impl<'s> Outline<'s> {
     pub(crate) fn parse(src: &'s str) -> Outline<'s> {
         let lines = LineIndex::new(src);
         let (front_matter, body_start) = source_text::split_front_matter(src);
+        // Asked first, at the top: the line index counts from the last offset asked, and
+        // asking after the walk would count the whole page again, backwards.
+        let front_matter = front_matter.map(|(text, start)| (text, lines.line(start)));
         let mut walk = walk::Walk::new(src, body_start, &lines);
         let parser = Parser::new_ext(&src[body_start..], markdown_options());
         for (event, range) in parser.into_offset_iter() {
@@ -143,7 +146,6 @@ impl<'s> Outline<'s> {
         }
         let (blocks, titles, diagnostics) = walk.finish();
         let sections = sections(&blocks, titles);
-        let front_matter = front_matter.map(|(text, start)| (text, lines.line(start)));
         Outline { front_matter, blocks, sections, diagnostics }
     }
 
