@@ -13,7 +13,6 @@ use std::future::Future;
 use graphgen::spec::{ApiPage, ExampleBody, ExampleKind, HttpMethod, PageSpec, PathSegment};
 use graphgen_runtime::testing::{GraphServer, Reply, Route};
 use graphgen_runtime::{Client, Method};
-use graphgen_tests::examples::repair_trailing_commas;
 use graphgen_tests::workspace_root;
 use msgraph_typed::{beta, v1};
 use serde_json::Value;
@@ -106,7 +105,7 @@ fn example(spec_path: &str) -> PageExample {
         // A trailing comma is the page's only mistake in a few responses (call-get,
         // create call): the loopback server sends the repaired JSON.
         Some(ExampleBody::InvalidJson { text, .. }) => {
-            Some(serde_json::from_str(&repair_trailing_commas(text)).unwrap_or_else(|e| {
+            Some(serde_json::from_str(&graphgen::distill::strip_trailing_commas(text)).unwrap_or_else(|e| {
                 panic!("{spec_path}: the response example is not JSON even without trailing commas: {e}")
             }))
         }

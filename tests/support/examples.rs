@@ -11,6 +11,7 @@
 //! are repaired when the only fault is a trailing comma.
 
 use graphgen::SpecSet;
+use graphgen::distill::strip_trailing_commas;
 use graphgen::emit::index::primitive_type;
 use graphgen::spec::{
     ApiPage, ExampleBody, ExampleKind, HttpMethod, PathSegment, Primitive, TypeExpr,
@@ -111,7 +112,7 @@ pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(Stri
                 (value, elided)
             }
             Some(ExampleBody::InvalidJson { text, error }) => {
-                match serde_json::from_str::<Value>(&repair_trailing_commas(text)) {
+                match serde_json::from_str::<Value>(&strip_trailing_commas(text)) {
                     Ok(value) => (value, text.contains("...")),
                     Err(_) => {
                         not_run.push((place, NotRun::InvalidJson(error.clone())));
@@ -167,38 +168,6 @@ pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(Stri
         }
     }
     (out, not_run)
-}
-
-/// Remove commas directly before `}` or `]` (outside strings).
-pub fn repair_trailing_commas(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        if c == '"' {
-            in_string = true;
-        }
-        if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `output` equals `input` (or, when `truncated`, holds every member `input` shows),
@@ -297,7 +266,7 @@ mod tests {
     #[test]
     fn repairs_only_trailing_commas() {
         assert_eq!(
-            repair_trailing_commas("{\"a\": [1, 2,], \"b\": \",}\",\n}"),
+            strip_trailing_commas("{\"a\": [1, 2,], \"b\": \",}\",\n}"),
             "{\"a\": [1, 2], \"b\": \",}\"\n}"
         );
     }

@@ -111,8 +111,10 @@ fn salvage(raw: &RawAnnotation<'_>) -> Annotation {
     }
 }
 
-/// Remove commas that directly precede `}` or `]` (outside strings).
-pub(crate) fn strip_trailing_commas(text: &str) -> String {
+/// Remove the commas that directly precede `}` or `]` outside strings: the one fault
+/// the docs' JSON commonly has (annotation comments, example bodies), as the distiller
+/// forgives it (the tests' example round trips repair examples with it too).
+pub fn strip_trailing_commas(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_string = false;
     let mut escaped = false;

@@ -137,6 +137,8 @@ impl<'a> Includes<'a> {
     }
 }
 
+pub use annotation::strip_trailing_commas;
+
 /// Read a type name as annotations and prose write it (`microsoft.graph.call`,
 /// `Collection(microsoft.graph.participant)`).
 pub fn type_name(text: &str) -> crate::spec::TypeExpr {
