@@ -427,14 +427,7 @@ fn function_tokens(
         }
         Returns::Bytes => (quote!(Vec<u8>), quote!(send_bytes)),
     };
-    let deprecated = match &op.deprecated {
-        Some(Some(note)) => {
-            let note = note.trim();
-            quote!(#[deprecated(note = #note)])
-        }
-        Some(None) => quote!(#[deprecated]),
-        None => quote!(),
-    };
+    let deprecated = docs::deprecated_attr(&op.deprecated);
     let doc = docs::doc_attrs(&function_doc(page, op, &returns, index, base));
     quote! {
         #doc

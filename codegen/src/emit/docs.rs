@@ -417,6 +417,19 @@ pub fn permission_row(row: &PermissionRow) -> String {
     format!("{label}{scope}: {value}")
 }
 
+/// The `#[deprecated]` attribute of a path node or client function: `None` when it is
+/// live, `Some(None)` deprecated without a note, `Some(Some(note))` with the page's note.
+pub(crate) fn deprecated_attr(deprecated: &Option<Option<String>>) -> TokenStream {
+    match deprecated {
+        Some(Some(note)) => {
+            let note = note.trim();
+            quote!(#[deprecated(note = #note)])
+        }
+        Some(None) => quote!(#[deprecated]),
+        None => quote!(),
+    }
+}
+
 /// Text from the docs shown as plain text (brackets and angle brackets escaped).
 pub fn plain(text: &str) -> String {
     inline(text.trim(), &LinkBase { version: ApiVersion::V1, resource: false })

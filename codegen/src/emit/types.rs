@@ -33,10 +33,7 @@ pub fn type_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> Tok
     match &index.def(id).kind {
         DefKind::Struct => {
             let item = struct_tokens(index, id, gate);
-            let any = match index.is_polymorphic(id) {
-                true => any_tokens(index, id, gate),
-                false => quote!(),
-            };
+            let any = if index.is_polymorphic(id) { any_tokens(index, id, gate) } else { quote!() };
             quote!(#item #any)
         }
         DefKind::Enum { members, .. } => enum_tokens(index, id, members, gate),
@@ -54,12 +51,12 @@ pub(crate) fn data_derives(default: bool) -> TokenStream {
 }
 
 /// A struct's `Serialize` and `Deserialize`, through the runtime's `JsonObjectWriter`
-/// and `JsonObject`: one plain call per field each way (no `?`: the first error is kept
-/// and returned at the end) (a `None` field is left out; members
-/// not taken go to `additional_properties`, which is written last), where serde's
-/// derives with a flattened map cost some twenty functions per struct (see the
-/// runtime's `object` module). Errors name the member. `fields` are (Rust name, JSON
-/// name) pairs; `json_name` names the type in an error; `gate` goes on both impls.
+/// and `JsonObject`: one plain call per field each way, with no `?` (the first error is
+/// kept and returned at the end), where serde's derives with a flattened map cost some
+/// twenty functions per struct (see the runtime's `object` module). A `None` field is
+/// left out; members not taken go to `additional_properties`, written last. Errors name
+/// the member. `fields` are (Rust name, JSON name) pairs; `json_name` names the type in
+/// an error; `gate` goes on both impls.
 pub(crate) fn serde_impls(
     name: &Ident,
     json_name: &str,
@@ -67,8 +64,7 @@ pub(crate) fn serde_impls(
     gate: &TokenStream,
 ) -> TokenStream {
     let idents: Vec<Ident> = fields.iter().map(|(rust, _)| names::ident(rust)).collect();
-    let wires = fields.iter().map(|(_, wire)| wire);
-    let wires_again = wires.clone();
+    let wires: Vec<&String> = fields.iter().map(|(_, wire)| wire).collect();
     quote! {
         #gate
         impl ::graphgen_runtime::serde::Serialize for #name {
@@ -90,7 +86,7 @@ pub(crate) fn serde_impls(
             {
                 let mut object = ::graphgen_runtime::JsonObject::read(deserializer, #json_name)?;
                 let value = Self {
-                    #(#idents: object.take(#wires_again),)*
+                    #(#idents: object.take(#wires),)*
                     additional_properties: object.rest(),
                 };
                 object.finish(value)

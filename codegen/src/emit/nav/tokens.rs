@@ -214,14 +214,7 @@ fn accessor_tokens(
         _ => "The segment",
     };
     let doc = docs::doc_attrs(&format!("{kind}: {}.", docs::code(&node.template)));
-    let deprecated = match &node.deprecated {
-        Some(Some(note)) => {
-            let note = note.trim();
-            quote!(#[deprecated(note = #note)])
-        }
-        Some(None) => quote!(#[deprecated]),
-        None => quote!(),
-    };
+    let deprecated = docs::deprecated_attr(&node.deprecated);
     quote! {
         #doc
         #gate
