@@ -25,6 +25,16 @@ fn cow(s: CowStr<'_>) -> Cow<'_, str> {
     }
 }
 
+/// A link whose text is being collected.
+struct OpenLink<'s> {
+    dest: Cow<'s, str>,
+    /// Where its text starts in the buffer's `text`.
+    at: usize,
+    /// The pieces of text it has had, and the first one when it was borrowed.
+    pieces: u32,
+    first: Option<&'s str>,
+}
+
 /// Inline content being collected, whitespace collapsed as it arrives.
 struct InlineBuf<'s> {
     start: usize,
@@ -36,8 +46,8 @@ struct InlineBuf<'s> {
     /// A space is owed before the next word.
     space: bool,
     links: Vec<Link<'s>>,
-    /// Open links: (destination, start of their text in `text`).
-    open_links: Vec<(Cow<'s, str>, usize)>,
+    /// The open link, if any (CommonMark links do not nest).
+    open_link: Option<OpenLink<'s>>,
     /// The buffer of a list item (its text ends where a nested list starts).
     item: bool,
 }
@@ -51,7 +61,7 @@ impl<'s> InlineBuf<'s> {
             text: String::new(),
             space: false,
             links: Vec::new(),
-            open_links: Vec::new(),
+            open_link: None,
             item: false,
         }
     }
@@ -75,7 +85,7 @@ impl<'s> InlineBuf<'s> {
         if self.text.is_empty()
             && self.borrowed.is_none()
             && !self.space
-            && self.open_links.is_empty()
+            && self.open_link.is_none()
         {
             if let CowStr::Borrowed(b) = piece {
                 let bytes = b.as_bytes();
@@ -85,6 +95,12 @@ impl<'s> InlineBuf<'s> {
                     self.borrowed = Some(b);
                     return;
                 }
+            }
+        }
+        if let Some(link) = &mut self.open_link {
+            link.pieces += 1;
+            if let CowStr::Borrowed(b) = piece {
+                link.first = Some(b);
             }
         }
         self.materialize();
@@ -130,13 +146,20 @@ impl<'s> InlineBuf<'s> {
                 self.text.push(' ');
                 self.space = false;
             }
-            self.open_links.push((cow(dest), self.text.len()));
+            self.open_link =
+                Some(OpenLink { dest: cow(dest), at: self.text.len(), pieces: 0, first: None });
         }
     }
 
     fn close_link(&mut self) {
-        if let Some((dest, at)) = self.open_links.pop() {
-            let text = text::trim(self.text.get(at..).unwrap_or("")).to_string();
+        if let Some(OpenLink { dest, at, pieces, first }) = self.open_link.take() {
+            let text = text::trim(self.text.get(at..).unwrap_or(""));
+            // A link whose text is one borrowed piece (most are) borrows it: the text
+            // built is that piece, whitespace collapsed, so compare before copying.
+            let text = match first {
+                Some(b) if pieces == 1 && text::trim(b) == text => Cow::Borrowed(text::trim(b)),
+                _ => Cow::Owned(text.to_string()),
+            };
             self.links.push(Link { text, dest });
         }
     }
