@@ -13,7 +13,7 @@ use std::path::Path;
 
 use graphgen::distill::{DistillError, DistillErrorKind, DistillOptions};
 use graphgen::job::{DistillJob, DistillReport, NoProgress};
-use graphgen::spec::{Diagnostic, DiagnosticKind, PageSpec, Severity};
+use graphgen::spec::{Diagnostic, DiagnosticKind, PageSpec, Requirement, Severity};
 use graphgen::store;
 use graphgen_downstream::hostile;
 
@@ -487,6 +487,30 @@ fn all_cases_in_one_run() {
 /// Crashes the fuzzers found, kept as regression tests.
 mod fuzz_regressions {
     use super::*;
+
+    /// `distill_page`: a request-body row whose name cell starts with a character the
+    /// name drops (`:`) and ends in a multi-byte one (the fuzzer's was a byte that is
+    /// not UTF-8, decoded as U+FFFD) was cut inside that character when the distiller
+    /// looked for "Required" after the name: a panic.
+    #[test]
+    fn body_row_name_after_trimmed_prefix_ends_in_multibyte_char() {
+        let rows =
+            "| email | String | Address. Required. |\n| :---\u{fffd} | String | Other. Required. |";
+        let page =
+            pages::api_page("gadget: hum", "Hum.", "POST /gadgets/{id}/hum", Some(rows), "", "");
+        let files = vec![(format!("{}/gadget-hum.md", pages::API), page.into_bytes())];
+        let run = distill(&with_good(&files), DistillOptions::default());
+        let spec = spec_of(&run, &files[0].0);
+        let params = &api(spec).request_body.params;
+        let read: Vec<(&str, Requirement)> =
+            params.iter().map(|p| (p.name.as_str(), p.required)).collect();
+        assert_eq!(
+            read,
+            [("email", Requirement::Required), ("---\u{fffd}", Requirement::Required)],
+            "{:#?}",
+            spec.diagnostics()
+        );
+    }
 
     /// `distill_permissions_include`: a permissions include whose first line is an
     /// unrecognized table header got a diagnostic at line 0.

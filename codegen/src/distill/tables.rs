@@ -101,6 +101,15 @@ pub(crate) fn name_text(cell: &Inline<'_>) -> String {
     text::trim_set(first, b"*_,:`").to_string()
 }
 
+/// The text of a name cell after the name ([`name_text`]) in it: `(Required)` in
+/// `language (Required)`. The name is found where it is, not assumed at the start: the
+/// characters trimmed before it may be any length (`:---\u{fffd}` names `---\u{fffd}`).
+fn after_name<'t>(cell_text: &'t str, name: &str) -> &'t str {
+    // The cell text before the name is only whitespace and `*_,:`` ` bytes, none of
+    // which starts the name: its first occurrence is where it was taken from.
+    cell_text.find(name).map_or("", |at| &cell_text[at + name.len()..])
+}
+
 /// Record a row whose written cell count differs from the header's.
 pub(crate) fn check_row_width(
     table: &Table<'_>,
@@ -179,8 +188,7 @@ pub(crate) fn params_in(
         };
         let required = match required {
             Requirement::Unstated => {
-                let in_name =
-                    requirement_in_text(&name_cell.text[name_cell.text.len().min(name.len())..]);
+                let in_name = requirement_in_text(after_name(&name_cell.text, &name));
                 match in_name {
                     Requirement::Unstated => requirement_in_text(&description),
                     r => r,
