@@ -77,18 +77,26 @@ fn main() {
         }
     }
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!(
-        "bare pulldown-cmark pass, 1 thread: read {:>4.0} ms + parse {:>4.0} ms = {:>4.0} ms",
-        ms(bare.read),
-        ms(bare.parse),
-        ms(bare.total)
-    );
-    println!(
-        "distill, 1 thread:                  read {:>4.0} ms + parse/extract {:>4.0} ms = {:>4.0} ms",
-        ms(full.read),
-        ms(full.parse),
-        ms(full.total)
-    );
+    if only != "distill" {
+        println!(
+            "bare pulldown-cmark pass, 1 thread: read {:>4.0} ms + parse {:>4.0} ms = {:>4.0} ms",
+            ms(bare.read),
+            ms(bare.parse),
+            ms(bare.total)
+        );
+    }
+    if only != "bare" {
+        println!(
+            "distill, 1 thread:                  read {:>4.0} ms + parse/extract {:>4.0} ms = {:>4.0} ms",
+            ms(full.read),
+            ms(full.parse),
+            ms(full.total)
+        );
+    }
+    if !only.is_empty() {
+        // One pass alone (for a profiler): there is nothing to compare it with.
+        return;
+    }
     println!(
         "ratio distill / bare pass (read + parse): {:.2}x (target <= 1.50x)",
         full.total.as_secs_f64() / bare.total.as_secs_f64()
@@ -98,21 +106,19 @@ fn main() {
         full.parse.as_secs_f64() / bare.parse.as_secs_f64()
     );
 
-    if only.is_empty() {
-        // Where the distiller's time goes beyond the bare pass: the outline (the one
-        // walk over the parser's events, building blocks) and the extraction from it.
-        let (parse, outline) = (bare.parse.as_secs_f64(), walk.parse.as_secs_f64());
-        let extract = full.parse.as_secs_f64() - outline;
-        println!(
-            "split of the parse/extract part: parse {:.0} ms (1.00x) + outline walk {:.0} ms \
-             ({:.2}x) + extraction {:.0} ms ({:.2}x)",
-            parse * 1e3,
-            (outline - parse) * 1e3,
-            (outline - parse) / parse,
-            extract * 1e3,
-            extract / parse
-        );
-    }
+    // Where the distiller's time goes beyond the bare pass: the outline (the one
+    // walk over the parser's events, building blocks) and the extraction from it.
+    let (parse, outline) = (bare.parse.as_secs_f64(), walk.parse.as_secs_f64());
+    let extract = full.parse.as_secs_f64() - outline;
+    println!(
+        "split of the parse/extract part: parse {:.0} ms (1.00x) + outline walk {:.0} ms \
+         ({:.2}x) + extraction {:.0} ms ({:.2}x)",
+        parse * 1e3,
+        (outline - parse) * 1e3,
+        (outline - parse) / parse,
+        extract * 1e3,
+        extract / parse
+    );
 
     if std::env::var_os("DISTILL_BENCH_SEQ_ONLY").is_some() {
         return;
