@@ -94,3 +94,50 @@ async fn get_list_answer_and_delete() {
     call.delete().await.unwrap();
     server.verify();
 }
+
+/// `with_options` on a node: its query options and headers go with every request of
+/// that node and of the nodes reached from it (the page's own query string first), and
+/// not with the next page, whose URL Graph hands out whole.
+#[tokio::test(flavor = "current_thread")]
+async fn request_options_reach_the_wire_from_the_node_they_were_set_on() {
+    use graphgen_runtime::RequestOptions;
+    let server = GraphServer::start().await;
+    let call_path = format!("/v1.0/communications/calls/{CALL}");
+    let participants = format!("{call_path}/participants");
+    let next = server.url(&format!("{participants}?$skiptoken=abc"));
+    server.route(
+        Route::new(Method::Get, &participants)
+            .reply(Reply::json(200, &json!({"value": [{"id": "p1"}], "@odata.nextLink": next})))
+            .reply(Reply::json(200, &json!({"value": [{"id": "p2"}]}))),
+    );
+    server.route(Route::new(Method::Get, &call_path).reply(Reply::json(200, &json!({}))));
+
+    let options = RequestOptions::new()
+        .select(["id", "isMuted"])
+        .top(1)
+        .query("since", "2021-01-01T00:00:00Z")
+        .header("ConsistencyLevel", "eventual");
+    let graph = v1::Graph::new(server.client());
+    let call = graph.communications().call(CALL).with_options(options.clone());
+    assert_eq!(call.options(), &options);
+    let first = call.participants().list().await.unwrap();
+    let second = server.client().next_page(&first).await.unwrap().expect("a second page");
+    assert_eq!(second.value[0].id.as_deref(), Some("p2"));
+    // A node reached before the options were set has none.
+    graph.communications().call(CALL).get().await.unwrap();
+
+    let sent = server.requests_to(Method::Get, &participants);
+    let queries: Vec<Option<&str>> = sent.iter().map(|r| r.query.as_deref()).collect();
+    assert_eq!(
+        queries,
+        [
+            Some("$select=id%2CisMuted&$top=1&since=2021-01-01T00%3A00%3A00Z"),
+            Some("$skiptoken=abc")
+        ]
+    );
+    assert_eq!(sent[0].header("consistencylevel"), Some("eventual"));
+    assert_eq!(sent[1].header("consistencylevel"), None, "not re-sent with the next page");
+    let plain = server.requests_to(Method::Get, &call_path);
+    assert_eq!((plain[0].query.as_deref(), plain[0].header("consistencylevel")), (None, None));
+    server.verify();
+}

@@ -85,6 +85,21 @@ fn naming_edge_cases() {
         assert!(quality.contains(expected), "videoquality.rs lacks `{expected}`");
     }
     assert!(quality.contains("Unlisted(String)"), "the catch-all yields `Other` to the member");
+    // `options` and `with_options` are every node's: a segment of that name yields.
+    let paths = &emitted.files.iter().find(|f| f.path == "v1/paths.rs").unwrap().contents;
+    assert!(paths.contains("pub fn options_2(&self) -> NodesItemOptions"), "{paths}");
+    // The page's query parameters and headers are named, less those the client sets.
+    let list =
+        &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
+    assert!(
+        list.contents.contains(
+            "query parameters `$top`, `$filter`, `since` (required); \
+             request headers `ConsistencyLevel`, `Prefer`."
+        ),
+        "{}",
+        list.contents
+    );
+    assert!(list.contents.contains(".options(self.options())"));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::options::RequestOptions;
 use crate::path::Path;
 
 /// Query names keep `$` (`$filter`, `$select`) and unreserved characters; everything else
@@ -156,6 +157,14 @@ impl Request {
         self
     }
 
+    /// Appends the query parameters and headers of `options`, in order (after those
+    /// already set).
+    pub fn options(mut self, options: &RequestOptions) -> Request {
+        self.query.extend(options.query_pairs().iter().cloned());
+        self.headers.extend(options.headers().iter().cloned());
+        self
+    }
+
     /// Sets a JSON body (and `Content-Type: application/json`).
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Request> {
         let bytes = serde_json::to_vec(body).map_err(Error::Serialize)?;
@@ -219,14 +228,7 @@ impl Request {
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let shown = if is_sensitive_header(name) { "***" } else { value.as_str() };
-                (name.as_str(), shown)
-            })
-            .collect();
+        let headers = shown_headers(&self.headers);
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("version", &self.version)
@@ -236,6 +238,17 @@ impl fmt::Debug for Request {
             .field("body", &self.body)
             .finish()
     }
+}
+
+/// Headers as `Debug` shows them: credentials' values replaced by `***`.
+pub(crate) fn shown_headers(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let shown = if is_sensitive_header(name) { "***" } else { value.as_str() };
+            (name.as_str(), shown)
+        })
+        .collect()
 }
 
 /// Headers whose values are credentials and never printed.

@@ -433,10 +433,63 @@ fn function_tokens(
         #doc
         #deprecated
         pub async fn #method_ident(&self, #(#args),*) -> ::graphgen_runtime::Result<#ret> {
-            let request = ::graphgen_runtime::Request::new(#method, #version, #path) #body_call;
+            let request = ::graphgen_runtime::Request::new(#method, #version, #path)
+                .options(self.options()) #body_call;
             self.client().#send(request).await
         }
     }
+}
+
+/// Headers the client sets itself (or that a body sets): the docs' tables list them, but
+/// a caller has nothing to give.
+const CLIENT_HEADERS: [&str; 7] = [
+    "authorization",
+    "content-type",
+    "content-length",
+    "accept",
+    "user-agent",
+    "client-request-id",
+    "host",
+];
+
+/// The query parameters and request headers the page documents (beyond those the client
+/// sets), named for the caller, who sends them with the node's `with_options`.
+fn options_doc(page: &ApiPage) -> Option<String> {
+    fn names<'a>(items: impl Iterator<Item = (&'a str, bool)>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (name, required) in items {
+            let shown = docs::code(name);
+            let shown = if required { format!("{shown} (required)") } else { shown };
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+        out
+    }
+    let required = |r: Requirement| r == Requirement::Required;
+    let query =
+        names(page.query_parameters.iter().map(|q| (q.name.as_str(), required(q.required))));
+    let headers = names(
+        page.request_headers
+            .iter()
+            .filter(|h| !CLIENT_HEADERS.iter().any(|c| h.name.trim().eq_ignore_ascii_case(c)))
+            .map(|h| (h.name.trim(), required(h.required))),
+    );
+    let mut said = Vec::new();
+    if !query.is_empty() {
+        said.push(format!("query parameters {}", query.join(", ")));
+    }
+    if !headers.is_empty() {
+        said.push(format!("request headers {}", headers.join(", ")));
+    }
+    (!said.is_empty()).then(|| {
+        format!(
+            "**Options** the page documents: {}. Send them with \
+             `graphgen_runtime::RequestOptions` through the node's \
+             `with_options`.",
+            said.join("; ")
+        )
+    })
 }
 
 fn function_doc(
@@ -462,6 +515,7 @@ fn function_doc(
             op.params.iter().map(|p| docs::code(&p.arg)).collect::<Vec<_>>().join(", ")
         ));
     }
+    parts.extend(options_doc(page));
     parts.push(docs::permissions(&page.permissions));
     let type_name = |r: &Resolved| match r {
         Resolved::Type(id) => format!("`{}`", index.value_name(*id)),

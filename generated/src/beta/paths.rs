@@ -7,21 +7,37 @@
 #[derive(Clone)]
 pub struct Graph {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
 }
 
 impl Graph {
     /// An entry point that sends requests through `client`.
     pub fn new(client: ::graphgen_runtime::Client) -> Self {
-        Self { client }
+        Self {
+            client,
+            options: ::graphgen_runtime::RequestOptions::new(),
+        }
     }
     /// The client requests go through.
     pub fn client(&self) -> &::graphgen_runtime::Client {
         &self.client
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
     /// The segment: `/communications`.
     pub fn communications(&self) -> Communications {
         Communications {
             client: self.client.clone(),
+            options: self.options.clone(),
         }
     }
 }
@@ -32,6 +48,7 @@ impl Graph {
 #[derive(Clone)]
 pub struct Communications {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
 }
 
 impl Communications {
@@ -43,16 +60,29 @@ impl Communications {
     pub fn path(&self) -> ::graphgen_runtime::Path {
         ::graphgen_runtime::Path::new().literal("communications")
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
     /// The segment: `/communications/calls`.
     pub fn calls(&self) -> CommunicationsCalls {
         CommunicationsCalls {
             client: self.client.clone(),
+            options: self.options.clone(),
         }
     }
     /// One item of the collection: `/communications/calls/{id}`.
     pub fn call(&self, id: impl Into<String>) -> CommunicationsCallsItem {
         CommunicationsCallsItem {
             client: self.client.clone(),
+            options: self.options.clone(),
             call_id: id.into(),
         }
     }
@@ -64,6 +94,7 @@ impl Communications {
 #[derive(Clone)]
 pub struct CommunicationsCalls {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
 }
 
 impl CommunicationsCalls {
@@ -75,6 +106,17 @@ impl CommunicationsCalls {
     pub fn path(&self) -> ::graphgen_runtime::Path {
         ::graphgen_runtime::Path::new().literal("communications").literal("calls")
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
 }
 
 /// `/communications/calls/{id}`
@@ -83,6 +125,7 @@ impl CommunicationsCalls {
 #[derive(Clone)]
 pub struct CommunicationsCallsItem {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
     call_id: String,
 }
 
@@ -98,10 +141,22 @@ impl CommunicationsCallsItem {
             .literal("calls")
             .param(self.call_id.as_str())
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
     /// The segment: `/communications/calls/{id}/audioRoutingGroups`.
     pub fn audio_routing_groups(&self) -> CommunicationsCallsItemAudioRoutingGroups {
         CommunicationsCallsItemAudioRoutingGroups {
             client: self.client.clone(),
+            options: self.options.clone(),
             call_id: self.call_id.clone(),
         }
     }
@@ -111,6 +166,7 @@ impl CommunicationsCallsItem {
     ) -> CommunicationsCallsItemContentSharingSessions {
         CommunicationsCallsItemContentSharingSessions {
             client: self.client.clone(),
+            options: self.options.clone(),
             call_id: self.call_id.clone(),
         }
     }
@@ -118,6 +174,7 @@ impl CommunicationsCallsItem {
     pub fn participants(&self) -> CommunicationsCallsItemParticipants {
         CommunicationsCallsItemParticipants {
             client: self.client.clone(),
+            options: self.options.clone(),
             call_id: self.call_id.clone(),
         }
     }
@@ -128,6 +185,7 @@ impl CommunicationsCallsItem {
     ) -> CommunicationsCallsItemParticipantsItem {
         CommunicationsCallsItemParticipantsItem {
             client: self.client.clone(),
+            options: self.options.clone(),
             call_id: self.call_id.clone(),
             participant_id: id.into(),
         }
@@ -140,6 +198,7 @@ impl CommunicationsCallsItem {
 #[derive(Clone)]
 pub struct CommunicationsCallsItemAudioRoutingGroups {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
     call_id: String,
 }
 
@@ -156,6 +215,17 @@ impl CommunicationsCallsItemAudioRoutingGroups {
             .param(self.call_id.as_str())
             .literal("audioRoutingGroups")
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
 }
 
 /// `/communications/calls/{id}/contentSharingSessions`
@@ -164,6 +234,7 @@ impl CommunicationsCallsItemAudioRoutingGroups {
 #[derive(Clone)]
 pub struct CommunicationsCallsItemContentSharingSessions {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
     call_id: String,
 }
 
@@ -180,6 +251,17 @@ impl CommunicationsCallsItemContentSharingSessions {
             .param(self.call_id.as_str())
             .literal("contentSharingSessions")
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
 }
 
 /// `/communications/calls/{id}/participants`
@@ -188,6 +270,7 @@ impl CommunicationsCallsItemContentSharingSessions {
 #[derive(Clone)]
 pub struct CommunicationsCallsItemParticipants {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
     call_id: String,
 }
 
@@ -204,6 +287,17 @@ impl CommunicationsCallsItemParticipants {
             .param(self.call_id.as_str())
             .literal("participants")
     }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
+    }
 }
 
 /// `/communications/calls/{id}/participants/{id}`
@@ -212,6 +306,7 @@ impl CommunicationsCallsItemParticipants {
 #[derive(Clone)]
 pub struct CommunicationsCallsItemParticipantsItem {
     client: ::graphgen_runtime::Client,
+    options: ::graphgen_runtime::RequestOptions,
     call_id: String,
     participant_id: String,
 }
@@ -229,5 +324,16 @@ impl CommunicationsCallsItemParticipantsItem {
             .param(self.call_id.as_str())
             .literal("participants")
             .param(self.participant_id.as_str())
+    }
+    /// The query options and headers sent with every request of this node and of the
+    /// nodes reached from it.
+    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
+        &self.options
+    }
+    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+    /// other query parameters and headers, sent with every request of this node and
+    /// of the nodes reached from it.
+    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
+        Self { options, ..self.clone() }
     }
 }

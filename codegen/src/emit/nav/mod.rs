@@ -309,7 +309,12 @@ impl<'a> NavTree<'a> {
         let mut method_scopes: Vec<Scope> = self
             .nodes
             .iter()
-            .map(|_| Scope::with_reserved(Case::Snake, &["client", "path", "new"]))
+            .map(|_| {
+                Scope::with_reserved(
+                    Case::Snake,
+                    &["client", "path", "new", "options", "with_options"],
+                )
+            })
             .collect();
         for &n in order.iter().skip(1) {
             let parent = self.nodes[n].parent.expect("non-root");
@@ -335,7 +340,7 @@ impl<'a> NavTree<'a> {
             let accessor = method_scopes[holder].name(&accessor_candidate);
             // Parameters: the parent's, then this segment's.
             let mut params = self.nodes[parent].params.clone();
-            let mut field_scope = Scope::with_reserved(Case::Snake, &["client"]);
+            let mut field_scope = Scope::with_reserved(Case::Snake, &["client", "options"]);
             for p in &params {
                 field_scope.reserve(&p.field);
             }

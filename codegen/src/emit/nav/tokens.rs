@@ -100,6 +100,21 @@ fn node_tokens(
     let node = &tree.nodes[n];
     let name = names::ident(&node.type_name);
     let client_ty = quote!(::graphgen_runtime::Client);
+    let options_ty = quote!(::graphgen_runtime::RequestOptions);
+    let options_methods = quote! {
+        /// The query options and headers sent with every request of this node and of the
+        /// nodes reached from it.
+        pub fn options(&self) -> &#options_ty {
+            &self.options
+        }
+
+        /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+        /// other query parameters and headers, sent with every request of this node and
+        /// of the nodes reached from it.
+        pub fn with_options(&self, options: #options_ty) -> Self {
+            Self { options, ..self.clone() }
+        }
+    };
     let fields = node.params.iter().map(|p| {
         let f = names::ident(&p.field);
         quote!(#field_vis #f: String,)
@@ -116,18 +131,21 @@ fn node_tokens(
             #[derive(Clone)]
             pub struct Graph {
                 client: #client_ty,
+                options: #options_ty,
             }
 
             impl Graph {
                 /// An entry point that sends requests through `client`.
                 pub fn new(client: #client_ty) -> Self {
-                    Self { client }
+                    Self { client, options: #options_ty::new() }
                 }
 
                 /// The client requests go through.
                 pub fn client(&self) -> &#client_ty {
                     &self.client
                 }
+
+                #options_methods
 
                 #(#accessors)*
             }
@@ -164,6 +182,7 @@ fn node_tokens(
         #[derive(Clone)]
         pub struct #name {
             #field_vis client: #client_ty,
+            #field_vis options: #options_ty,
             #(#fields)*
         }
 
@@ -178,6 +197,8 @@ fn node_tokens(
             pub fn path(&self) -> ::graphgen_runtime::Path {
                 ::graphgen_runtime::Path::new() #(#calls)*
             }
+
+            #options_methods
 
             #(#accessors)*
         }
@@ -222,6 +243,7 @@ fn accessor_tokens(
         pub fn #method(&self, #(#args),*) -> #ty {
             #ty {
                 client: self.client.clone(),
+                options: self.options.clone(),
                 #(#carried)*
                 #(#set)*
             }

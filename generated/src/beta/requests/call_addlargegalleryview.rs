@@ -71,6 +71,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("addLargeGalleryView"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

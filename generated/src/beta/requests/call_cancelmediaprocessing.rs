@@ -73,6 +73,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("cancelMediaProcessing"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -69,6 +69,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("changeScreenSharingRole"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

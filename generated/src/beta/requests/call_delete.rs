@@ -11,10 +11,11 @@ impl super::super::paths::CommunicationsCallsItem {
     /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/call-delete?view=graph-rest-beta)
     pub async fn delete(&self) -> ::graphgen_runtime::Result<()> {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Delete,
-            ::graphgen_runtime::ApiVersion::Beta,
-            self.path(),
-        );
+                ::graphgen_runtime::Method::Delete,
+                ::graphgen_runtime::ApiVersion::Beta,
+                self.path(),
+            )
+            .options(self.options());
         self.client().send_no_content(request).await
     }
 }

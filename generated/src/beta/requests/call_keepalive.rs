@@ -21,10 +21,11 @@ impl super::super::paths::CommunicationsCallsItem {
     /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/call-keepalive?view=graph-rest-beta)
     pub async fn keep_alive(&self) -> ::graphgen_runtime::Result<()> {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Post,
-            ::graphgen_runtime::ApiVersion::Beta,
-            self.path().literal("keepAlive"),
-        );
+                ::graphgen_runtime::Method::Post,
+                ::graphgen_runtime::ApiVersion::Beta,
+                self.path().literal("keepAlive"),
+            )
+            .options(self.options());
         self.client().send_no_content(request).await
     }
 }

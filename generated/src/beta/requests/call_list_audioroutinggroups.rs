@@ -19,10 +19,11 @@ impl super::super::paths::CommunicationsCallsItemAudioRoutingGroups {
         ::graphgen_runtime::Collection<super::super::types::AudioRoutingGroup>,
     > {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Get,
-            ::graphgen_runtime::ApiVersion::Beta,
-            self.path(),
-        );
+                ::graphgen_runtime::Method::Get,
+                ::graphgen_runtime::ApiVersion::Beta,
+                self.path(),
+            )
+            .options(self.options());
         self.client().send_json(request).await
     }
 }

@@ -67,6 +67,7 @@ impl super::super::paths::CommunicationsCalls {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("logTeleconferenceDeviceQuality"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

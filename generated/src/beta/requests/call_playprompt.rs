@@ -75,6 +75,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("playPrompt"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

@@ -22,6 +22,7 @@ impl super::super::paths::CommunicationsCallsItemAudioRoutingGroups {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path(),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

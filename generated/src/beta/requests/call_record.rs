@@ -109,6 +109,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("recordResponse"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

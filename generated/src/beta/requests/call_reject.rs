@@ -74,6 +74,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("reject"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

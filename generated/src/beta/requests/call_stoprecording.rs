@@ -19,10 +19,11 @@ impl super::super::paths::CommunicationsCallsItem {
         ::graphgen_runtime::Operation<super::super::types::StopRecordingOperation>,
     > {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Post,
-            ::graphgen_runtime::ApiVersion::Beta,
-            self.path().literal("microsoft.graph.StopRecording"),
-        );
+                ::graphgen_runtime::Method::Post,
+                ::graphgen_runtime::ApiVersion::Beta,
+                self.path().literal("microsoft.graph.StopRecording"),
+            )
+            .options(self.options());
         self.client().send_operation(request).await
     }
 }

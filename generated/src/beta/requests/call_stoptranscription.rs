@@ -64,6 +64,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("microsoft.graph.StopTranscription"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -72,6 +72,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("unmute"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

@@ -77,6 +77,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("updateRecordingStatus"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -75,6 +75,7 @@ impl super::super::paths::CommunicationsCallsItemParticipants {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("configureMixer"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

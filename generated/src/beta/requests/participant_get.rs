@@ -17,10 +17,11 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
         &self,
     ) -> ::graphgen_runtime::Result<super::super::types::Participant> {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Get,
-            ::graphgen_runtime::ApiVersion::Beta,
-            self.path(),
-        );
+                ::graphgen_runtime::Method::Get,
+                ::graphgen_runtime::ApiVersion::Beta,
+                self.path(),
+            )
+            .options(self.options());
         self.client().send_json(request).await
     }
 }

@@ -76,6 +76,7 @@ impl super::super::paths::CommunicationsCallsItemParticipants {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("invite"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -72,6 +72,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("mute"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

@@ -72,6 +72,7 @@ impl super::super::paths::CommunicationsCallsItemParticipants {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("muteAll"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

@@ -75,6 +75,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("startHoldMusic"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

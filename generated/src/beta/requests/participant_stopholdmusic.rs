@@ -69,6 +69,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
                 ::graphgen_runtime::ApiVersion::Beta,
                 self.path().literal("stopHoldMusic"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -102,6 +102,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("answer"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

@@ -11,10 +11,11 @@ impl super::super::paths::CommunicationsCallsItem {
     /// [Microsoft Graph documentation](https://learn.microsoft.com/en-us/graph/api/call-get?view=graph-rest-1.0)
     pub async fn get(&self) -> ::graphgen_runtime::Result<super::super::types::Call> {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Get,
-            ::graphgen_runtime::ApiVersion::V1,
-            self.path(),
-        );
+                ::graphgen_runtime::Method::Get,
+                ::graphgen_runtime::ApiVersion::V1,
+                self.path(),
+            )
+            .options(self.options());
         self.client().send_json(request).await
     }
 }

@@ -19,10 +19,11 @@ impl super::super::paths::CommunicationsCallsItemContentSharingSessions {
         ::graphgen_runtime::Collection<super::super::types::ContentSharingSession>,
     > {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Get,
-            ::graphgen_runtime::ApiVersion::V1,
-            self.path(),
-        );
+                ::graphgen_runtime::Method::Get,
+                ::graphgen_runtime::ApiVersion::V1,
+                self.path(),
+            )
+            .options(self.options());
         self.client().send_json(request).await
     }
 }

@@ -71,6 +71,7 @@ impl super::super::paths::CommunicationsCalls {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("logTeleconferenceDeviceQuality"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

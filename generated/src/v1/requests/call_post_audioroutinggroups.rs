@@ -22,6 +22,7 @@ impl super::super::paths::CommunicationsCallsItemAudioRoutingGroups {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path(),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

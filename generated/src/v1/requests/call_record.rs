@@ -110,6 +110,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("recordResponse"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -70,6 +70,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("reject"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_no_content(request).await
     }

@@ -64,6 +64,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("microsoft.graph.StartTranscription"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

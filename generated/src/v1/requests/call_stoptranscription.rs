@@ -15,10 +15,11 @@ impl super::super::paths::CommunicationsCallsItem {
         ::graphgen_runtime::Operation<super::super::types::StopTranscriptionOperation>,
     > {
         let request = ::graphgen_runtime::Request::new(
-            ::graphgen_runtime::Method::Post,
-            ::graphgen_runtime::ApiVersion::V1,
-            self.path().literal("microsoft.graph.StopTranscription"),
-        );
+                ::graphgen_runtime::Method::Post,
+                ::graphgen_runtime::ApiVersion::V1,
+                self.path().literal("microsoft.graph.StopTranscription"),
+            )
+            .options(self.options());
         self.client().send_operation(request).await
     }
 }

@@ -65,6 +65,7 @@ impl super::super::paths::CommunicationsCallsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("subscribeToTone"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_json(request).await
     }

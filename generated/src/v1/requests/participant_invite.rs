@@ -76,6 +76,7 @@ impl super::super::paths::CommunicationsCallsItemParticipants {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("invite"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }

@@ -65,6 +65,7 @@ impl super::super::paths::CommunicationsCallsItemParticipantsItem {
                 ::graphgen_runtime::ApiVersion::V1,
                 self.path().literal("stopHoldMusic"),
             )
+            .options(self.options())
             .json(body)?;
         self.client().send_operation(request).await
     }
