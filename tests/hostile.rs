@@ -512,6 +512,22 @@ mod fuzz_regressions {
         );
     }
 
+    /// `distill_page`: an indented code block in the HTTP request section (its text
+    /// starts on its own line, not after a fence) was reported one line past where it
+    /// is, past the page's end when it was the last line.
+    #[test]
+    fn indented_code_in_the_request_section_is_reported_at_its_line() {
+        let page = pages::api_page("gadget: hum", "Hum.", "POST /gadgets/{id}/hum", None, "", "");
+        let at = page.find("## Request headers").unwrap();
+        let page = format!("{}Text.\n\n    not a request line\n\n{}", &page[..at], &page[at..]);
+        let line = line_of(page.as_bytes(), "    not a request line");
+        let files = vec![(format!("{}/gadget-hum.md", pages::API), page.into_bytes())];
+        let run = distill(&with_good(&files), DistillOptions::default());
+        let spec = spec_of(&run, &files[0].0);
+        assert_diagnostic(spec, DiagnosticKind::UnparsedRequestLine, Severity::Warning, Some(line));
+        assert_eq!(api(spec).operations.len(), 1, "the fenced request line is still read");
+    }
+
     /// `distill_permissions_include`: a permissions include whose first line is an
     /// unrecognized table header got a diagnostic at line 0.
     #[test]

@@ -26,7 +26,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                 heading = Some(title);
                 continue;
             }
-            BlockKind::Code { info, text } => {
+            BlockKind::Code { info, text, .. } => {
                 let ann: Option<Annotation> =
                     block.annotation.as_ref().map(|raw| annotation::parse(raw, diagnostics));
                 let block_type = ann.as_ref().and_then(|a| a.block_type.as_deref()).unwrap_or("");

@@ -16,10 +16,12 @@ pub(crate) fn operations(
 ) -> Vec<Operation> {
     let mut ops = Vec::new();
     for block in blocks {
-        let BlockKind::Code { text, .. } = &block.kind else { continue };
-        // The code starts on the line after the fence.
+        let BlockKind::Code { text, fenced, .. } = &block.kind else { continue };
+        // A fenced block's code starts on the line after the fence; an indented block's
+        // on its own line.
+        let first = block.line + u32::from(*fenced);
         for (i, raw) in text.lines().enumerate() {
-            let line = block.line + 1 + i as u32;
+            let line = first + i as u32;
             let l = text::trim(raw);
             if l.is_empty() || l.starts_with("//") || l.starts_with('#') || l.starts_with("<!--") {
                 continue;

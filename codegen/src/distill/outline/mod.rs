@@ -67,6 +67,9 @@ pub(crate) enum BlockKind<'s> {
     Code {
         info: Cow<'s, str>,
         text: Cow<'s, str>,
+        /// Fenced (its text starts on the line after the fence) or indented (its text
+        /// starts on the block's own line).
+        fenced: bool,
     },
     /// An `[!INCLUDE [name](target)]` line (most are SDK snippets nobody reads: both
     /// are borrowed from the page).
@@ -280,7 +283,7 @@ mod tests {
         let http = o.section(&["http request"]).unwrap();
         let body = o.body(http);
         assert_eq!(body.len(), 1);
-        let BlockKind::Code { info, text } = &body[0].kind else { panic!() };
+        let BlockKind::Code { info, text, .. } = &body[0].kind else { panic!() };
         assert_eq!((&**info, &**text), ("http", "POST /a/{id}/b\n"));
         assert_eq!(body[0].line, 11);
         assert!(body[0].annotation.as_ref().unwrap().json.contains("ignored"));

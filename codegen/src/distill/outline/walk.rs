@@ -242,6 +242,8 @@ struct CodeBuf<'s> {
     span: Option<Range<usize>>,
     /// The fence is never closed: the block swallowed the rest of the page.
     unclosed: bool,
+    /// Fenced, not indented.
+    fenced: bool,
 }
 
 pub(super) struct Walk<'s, 'l> {
@@ -398,6 +400,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                 self.row = Some(RowBuf { start: range.start, cells: Vec::with_capacity(width) });
             }
             Tag::CodeBlock(kind) => {
+                let fenced = matches!(kind, CodeBlockKind::Fenced(_));
                 let info = match kind {
                     CodeBlockKind::Fenced(info) => match cow(info) {
                         Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
@@ -406,8 +409,14 @@ impl<'s, 'l> Walk<'s, 'l> {
                     CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
                 let unclosed = self.check_fence_closed(range.clone());
-                self.code =
-                    Some(CodeBuf { start: range.start, info, text: None, span: None, unclosed });
+                self.code = Some(CodeBuf {
+                    start: range.start,
+                    info,
+                    text: None,
+                    span: None,
+                    unclosed,
+                    fenced,
+                });
             }
             Tag::HtmlBlock => self.html = Some((range.start, range.end)),
             _ => {}
@@ -482,7 +491,8 @@ impl<'s, 'l> Walk<'s, 'l> {
                     if code.unclosed {
                         cut_at_swallowed_section(&mut text);
                     }
-                    self.push(BlockKind::Code { info: code.info, text }, line);
+                    let fenced = code.fenced;
+                    self.push(BlockKind::Code { info: code.info, text, fenced }, line);
                 }
             }
             TagEnd::HtmlBlock => {
