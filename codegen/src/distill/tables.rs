@@ -97,17 +97,29 @@ pub(crate) fn cell<'a, 's>(row: &'a Row<'s>, index: Option<usize>) -> Option<&'a
 /// A name cell's text: the first word, without markup (`**clientContext**`,
 /// `` `id` ``, `clientContext (optional)`).
 pub(crate) fn name_text(cell: &Inline<'_>) -> String {
-    let first = text::first_word(text::trim(text::trim_set(text::trim(&cell.text), b"*_")));
-    text::trim_set(first, b"*_,:`").to_string()
+    name_in(&cell.text).to_string()
+}
+
+/// [`name_text`], as the part of the cell's text it is.
+fn name_in(text: &str) -> &str {
+    let first = text::first_word(text::trim(text::trim_set(text::trim(text), b"*_")));
+    text::trim_set(first, b"*_,:`")
 }
 
 /// The text of a name cell after the name ([`name_text`]) in it: `(Required)` in
-/// `language (Required)`. The name is found where it is, not assumed at the start: the
-/// characters trimmed before it may be any length (`:---\u{fffd}` names `---\u{fffd}`).
-fn after_name<'t>(cell_text: &'t str, name: &str) -> &'t str {
-    // The cell text before the name is only whitespace and `*_,:`` ` bytes, none of
-    // which starts the name: its first occurrence is where it was taken from.
-    cell_text.find(name).map_or("", |at| &cell_text[at + name.len()..])
+/// `language (Required)`. Taken from where the name ends, not from the name's length:
+/// the characters trimmed before it may be any length (`:---\u{fffd}` names
+/// `---\u{fffd}`).
+fn after_name(cell_text: &str) -> &str {
+    let name = name_in(cell_text);
+    // A non-empty `name` is a slice of `cell_text` (every step above trims or cuts): its
+    // end is an offset into it, on a character boundary. (An empty one may be a static
+    // `""`: nothing follows it then.)
+    let start = (name.as_ptr() as usize).checked_sub(cell_text.as_ptr() as usize);
+    match start {
+        Some(start) if !name.is_empty() => cell_text.get(start + name.len()..).unwrap_or(""),
+        _ => "",
+    }
 }
 
 /// Record a row whose written cell count differs from the header's.
@@ -188,7 +200,7 @@ pub(crate) fn params_in(
         };
         let required = match required {
             Requirement::Unstated => {
-                let in_name = requirement_in_text(after_name(&name_cell.text, &name));
+                let in_name = requirement_in_text(after_name(&name_cell.text));
                 match in_name {
                     Requirement::Unstated => requirement_in_text(&description),
                     r => r,
@@ -333,6 +345,10 @@ mod tests {
         ] {
             assert_eq!(requirement_in_text(text), want, "{text}");
         }
+        assert_eq!(after_name("language (Required)"), " (Required)");
+        assert_eq!(after_name(":---\u{fffd} x"), " x", "after a trimmed prefix");
+        assert_eq!(after_name("*id*, Optional"), "*, Optional");
+        assert_eq!(after_name("  "), "");
         assert_eq!(requirement_cell("Yes"), Required);
         assert_eq!(requirement_cell("No"), Optional);
         assert_eq!(requirement_cell(""), Unstated);
