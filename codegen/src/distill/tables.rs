@@ -106,15 +106,14 @@ fn name_in(text: &str) -> &str {
     text::trim_set(first, b"*_,:`")
 }
 
-/// The text of a name cell after the name ([`name_text`]) in it: `(Required)` in
+/// The text of a name cell after `name`, its [`name_in`]: `(Required)` in
 /// `language (Required)`. Taken from where the name ends, not from the name's length:
 /// the characters trimmed before it may be any length (`:---\u{fffd}` names
 /// `---\u{fffd}`).
-fn after_name(cell_text: &str) -> &str {
-    let name = name_in(cell_text);
-    // A non-empty `name` is a slice of `cell_text` (every step above trims or cuts): its
-    // end is an offset into it, on a character boundary. (An empty one may be a static
-    // `""`: nothing follows it then.)
+fn after_name<'t>(cell_text: &'t str, name: &str) -> &'t str {
+    // A non-empty `name` is a slice of `cell_text` (every step of `name_in` trims or
+    // cuts): its end is an offset into it, on a character boundary. (An empty one may be
+    // a static `""`: nothing follows it then.)
     let start = (name.as_ptr() as usize).checked_sub(cell_text.as_ptr() as usize);
     match start {
         Some(start) if !name.is_empty() => cell_text.get(start + name.len()..).unwrap_or(""),
@@ -177,10 +176,11 @@ pub(crate) fn params_in(
         }
         check_row_width(table, row, what, diagnostics);
         let Some(name_cell) = cell(row, cols.name.or(Some(0))) else { continue };
-        let name = name_text(name_cell);
-        if name.is_empty() {
+        let name_str = name_in(&name_cell.text);
+        if name_str.is_empty() {
             continue;
         }
+        let name = name_str.to_string();
         let description = cell(row, cols.description).map(|c| c.markdown.to_string());
         let description = description.unwrap_or_default();
         let (type_expr, type_text) = match cell(row, cols.type_) {
@@ -200,7 +200,7 @@ pub(crate) fn params_in(
         };
         let required = match required {
             Requirement::Unstated => {
-                let in_name = requirement_in_text(after_name(&name_cell.text));
+                let in_name = requirement_in_text(after_name(&name_cell.text, name_str));
                 match in_name {
                     Requirement::Unstated => requirement_in_text(&description),
                     r => r,
@@ -326,6 +326,10 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
 mod tests {
     use super::*;
 
+    fn after_name_of(cell_text: &str) -> &str {
+        after_name(cell_text, name_in(cell_text))
+    }
+
     #[test]
     fn requirement_wordings() {
         use Requirement::*;
@@ -345,10 +349,10 @@ mod tests {
         ] {
             assert_eq!(requirement_in_text(text), want, "{text}");
         }
-        assert_eq!(after_name("language (Required)"), " (Required)");
-        assert_eq!(after_name(":---\u{fffd} x"), " x", "after a trimmed prefix");
-        assert_eq!(after_name("*id*, Optional"), "*, Optional");
-        assert_eq!(after_name("  "), "");
+        assert_eq!(after_name_of("language (Required)"), " (Required)");
+        assert_eq!(after_name_of(":---\u{fffd} x"), " x", "after a trimmed prefix");
+        assert_eq!(after_name_of("*id*, Optional"), "*, Optional");
+        assert_eq!(after_name_of("  "), "");
         assert_eq!(requirement_cell("Yes"), Required);
         assert_eq!(requirement_cell("No"), Optional);
         assert_eq!(requirement_cell(""), Unstated);

@@ -319,7 +319,7 @@ pub(crate) fn primitive(name: &str) -> Option<Primitive> {
 mod tests {
     use super::*;
 
-    fn link(text: &'static str, dest: &'static str) -> Link<'static> {
+    fn link(text: &str, dest: &'static str) -> Link<'static> {
         Link { text: text.into(), dest: dest.into() }
     }
 

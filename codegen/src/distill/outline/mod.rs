@@ -19,8 +19,8 @@ pub(crate) use source_text::{LineIndex, table_tabs_to_spaces};
 /// A link inside inline text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Link<'s> {
-    /// The link's text (borrowed from the page when it is one piece of it).
-    pub text: Cow<'s, str>,
+    /// The link's text.
+    pub text: String,
     /// The destination as written.
     pub dest: Cow<'s, str>,
 }

@@ -25,16 +25,6 @@ fn cow(s: CowStr<'_>) -> Cow<'_, str> {
     }
 }
 
-/// A link whose text is being collected.
-struct OpenLink<'s> {
-    dest: Cow<'s, str>,
-    /// Where its text starts in the buffer's `text`.
-    at: usize,
-    /// The pieces of text it has had, and the first one when it was borrowed.
-    pieces: u32,
-    first: Option<&'s str>,
-}
-
 /// Inline content being collected, whitespace collapsed as it arrives.
 struct InlineBuf<'s> {
     start: usize,
@@ -46,8 +36,9 @@ struct InlineBuf<'s> {
     /// A space is owed before the next word.
     space: bool,
     links: Vec<Link<'s>>,
-    /// The open link, if any (CommonMark links do not nest).
-    open_link: Option<OpenLink<'s>>,
+    /// The open link, if any (CommonMark links do not nest): its destination and the
+    /// start of its text in `text`.
+    open_link: Option<(Cow<'s, str>, usize)>,
     /// The buffer of a list item (its text ends where a nested list starts).
     item: bool,
 }
@@ -97,12 +88,6 @@ impl<'s> InlineBuf<'s> {
                 }
             }
         }
-        if let Some(link) = &mut self.open_link {
-            link.pieces += 1;
-            if let CowStr::Borrowed(b) = piece {
-                link.first = Some(b);
-            }
-        }
         self.materialize();
         self.push_words(&piece);
     }
@@ -146,20 +131,13 @@ impl<'s> InlineBuf<'s> {
                 self.text.push(' ');
                 self.space = false;
             }
-            self.open_link =
-                Some(OpenLink { dest: cow(dest), at: self.text.len(), pieces: 0, first: None });
+            self.open_link = Some((cow(dest), self.text.len()));
         }
     }
 
     fn close_link(&mut self) {
-        if let Some(OpenLink { dest, at, pieces, first }) = self.open_link.take() {
-            let text = text::trim(self.text.get(at..).unwrap_or(""));
-            // A link whose text is one borrowed piece (most are) borrows it: the text
-            // built is that piece, whitespace collapsed, so compare before copying.
-            let text = match first {
-                Some(b) if pieces == 1 && text::trim(b) == text => Cow::Borrowed(text::trim(b)),
-                _ => Cow::Owned(text.to_string()),
-            };
+        if let Some((dest, at)) = self.open_link.take() {
+            let text = text::trim(self.text.get(at..).unwrap_or("")).to_string();
             self.links.push(Link { text, dest });
         }
     }
