@@ -18,7 +18,11 @@
 //!
 //! A third pass, decode and outline only (`distill::outline_only`), splits the
 //! distiller's own time between the walk over the parser's events and the extraction
-//! from the outline it builds.
+//! from the outline it builds. A fourth, the floor, is the least any distiller built on
+//! the parser's events must do: take every event with its offsets, match on it, and
+//! validate the JSON of every code block (the spec carries example bodies as checked
+//! JSON); it builds nothing. It shows how much of the gap to the bare pass is the
+//! building of the outline and the spec rather than the parser or the JSON.
 //!
 //! Wall-clock numbers on a shared machine are noisy; `valgrind --tool=callgrind` with
 //! `DISTILL_BENCH_ROUNDS=1 DISTILL_BENCH_SEQ_ONLY=1` gives deterministic instruction
@@ -37,6 +41,7 @@ use graphgen::distill::batch::distill_all;
 use graphgen::distill::outline::markdown_options;
 use graphgen::distill::{self, DistillOptions};
 use graphgen::source::DocSource;
+use graphgen::spec::JsonText;
 use pulldown_cmark::Parser;
 
 /// The allocator the CLI uses (see `src/main.rs`), for both passes.
@@ -64,7 +69,7 @@ fn main() {
     // `DISTILL_BENCH_PASS=bare` or `=distill` runs only that pass (for `perf`).
     let only = std::env::var("DISTILL_BENCH_PASS").unwrap_or_default();
     let (mut bare, mut full) = (Timing::default(), Timing::default());
-    let mut walk = Timing::default();
+    let (mut walk, mut floor) = (Timing::default(), Timing::default());
     for _ in 0..rounds() {
         if only != "distill" {
             bare.add(&archive, |source| bare_pass(source, &pages));
@@ -74,6 +79,7 @@ fn main() {
         }
         if only.is_empty() {
             walk.add(&archive, |source| outline_pass(source, &pages));
+            floor.add(&archive, |source| floor_pass(source, &pages));
         }
     }
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -118,6 +124,14 @@ fn main() {
         (outline - parse) / parse,
         extract * 1e3,
         extract / parse
+    );
+
+    println!(
+        "floor (every event matched, every code block's JSON validated, nothing built): \
+         parse {:.0} ms = {:.2}x the bare pass's parse; read + parse {:.2}x",
+        ms(floor.parse),
+        floor.parse.as_secs_f64() / parse,
+        floor.total.as_secs_f64() / bare.total.as_secs_f64()
     );
 
     if std::env::var_os("DISTILL_BENCH_SEQ_ONLY").is_some() {
@@ -193,6 +207,44 @@ fn outline_pass(source: &DocSource, pages: &[String]) {
         let b = source.read(p).expect("page is readable");
         black_box(distill::outline_only(&b));
     }
+}
+
+/// The floor: decode, take every event with its offsets and match on it, and validate
+/// the JSON of each code block (from its first `{` or `[`, as example bodies start after
+/// the HTTP head); build nothing.
+#[inline(never)]
+fn floor_pass(source: &DocSource, pages: &[String]) {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut seen = 0usize;
+    for p in pages {
+        let b = source.read(p).expect("page is readable");
+        let text = match std::str::from_utf8(&b) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => String::from_utf8_lossy(&b),
+        };
+        let mut code: Option<std::ops::Range<usize>> = None;
+        for (event, range) in Parser::new_ext(&text, markdown_options()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => code = None,
+                Event::Text(t) => {
+                    seen += t.len();
+                    match &mut code {
+                        Some(c) => c.end = range.end,
+                        None => code = Some(range),
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let body = code.take().map_or("", |c| &text[c]);
+                    if let Some(i) = body.find(['{', '[']) {
+                        seen += usize::from(JsonText::parse(body[i..].trim()).is_ok());
+                    }
+                }
+                Event::Start(_) => seen += 1,
+                _ => seen += 2,
+            }
+        }
+    }
+    black_box(seen);
 }
 
 #[inline(never)]
