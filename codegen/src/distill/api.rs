@@ -3,7 +3,8 @@
 use crate::source::PageKind;
 use crate::spec::{
     ApiPage, BodyKind, Diagnostic, DiagnosticKind, Header, HttpMethod, Operation, Param,
-    PermissionSource, QueryParam, RequestBody, Response, SPEC_FORMAT_VERSION, TypeExpr,
+    PermissionSource, QueryParam, RequestBody, Requirement, Response, SPEC_FORMAT_VERSION,
+    TypeExpr,
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
@@ -261,28 +262,55 @@ fn param_tables(
     out
 }
 
+/// The query parameters a page documents: the rows of the parameter tables under its
+/// query parameters heading, and the OData options its prose there names. A row the
+/// page does not mark either way is optional under an "Optional query parameters"
+/// heading, and required after prose asking for "the following required query
+/// parameters". A table with no name column there (`Vendor name | $filter keyword`,
+/// `Value | Description`: a parameter's values) lists something else: it is reported,
+/// not read as parameters.
 fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<QueryParam> {
     let mut out: Vec<QueryParam> = Vec::new();
     let sections = outline.sections_where(|t| {
         t == "optional query parameters" || t == "query parameters" || t == "odata query parameters"
     });
     for section in sections {
+        let optional_section = section.title.starts_with("optional");
+        let mut unstated =
+            if optional_section { Requirement::Optional } else { Requirement::Unstated };
         for block in outline.own_body(section) {
             match &block.kind {
                 BlockKind::Table(table) => {
-                    for p in tables::params(table, "query parameter", diagnostics) {
+                    let cols = columns(table);
+                    if cols.name.is_none() {
+                        diagnostics.push(Diagnostic::warning(
+                            DiagnosticKind::UnrecognizedTable,
+                            Some(block.line),
+                            "query parameters table has no Name/Parameter column: not read as \
+                             parameters",
+                        ));
+                        continue;
+                    }
+                    for p in tables::params_in(table, cols, "query parameter", diagnostics) {
                         let type_expr = (!p.type_text.is_empty()).then_some(p.type_expr);
+                        let required = match p.required {
+                            Requirement::Unstated => unstated,
+                            stated => stated,
+                        };
                         out.push(QueryParam {
                             name: p.name,
                             type_expr,
                             description: p.description,
-                            required: p.required,
+                            required,
                             line: p.line,
                         });
                     }
                 }
                 BlockKind::Paragraph(inline) => {
                     let md = inline.markdown;
+                    if text::contains_lower(md, "following required query parameter") {
+                        unstated = Requirement::Required;
+                    }
                     if memchr::memchr(b'$', md.as_bytes()).is_none() {
                         continue; // names no option (every option starts with `$`)
                     }
@@ -301,7 +329,11 @@ fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                                 name: option.to_string(),
                                 type_expr: None,
                                 description: String::new(),
-                                required: Default::default(),
+                                required: if optional_section {
+                                    Requirement::Optional
+                                } else {
+                                    Requirement::Unstated
+                                },
                                 line: block.line,
                             });
                         }
@@ -433,5 +465,36 @@ mod tests {
         );
         assert_eq!(split_title("Create call"), (None, None));
         assert_eq!(split_title("Get a call: now"), (None, None));
+    }
+
+    #[test]
+    fn query_parameters_take_their_requirement_from_heading_and_prose() {
+        let page = "# t\n\n## Query parameters\n\nIn the request URL, provide the following \
+                    required query parameters with values.\n\n| Parameter | Type | Description \
+                    |\n|:--|:--|:--|\n| startDateTime | String | The start. |\n| top | Int32 | \
+                    Optional. At most. |\n\n## Optional query parameters\n\nThis method \
+                    supports `$select`.\n\n| Name | Description |\n|:--|:--|\n| $count | \
+                    Counts. |\n\n| Vendor name | $filter keyword |\n|:--|:--|\n| Azure \
+                    Sentinel | Azure Sentinel |\n\n| Value | Description |\n|:--|:--|\n| glb \
+                    | Converts to GLB. |\n";
+        let outline = Outline::parse(page);
+        let mut diagnostics = Vec::new();
+        let params = query_parameters(&outline, &mut diagnostics);
+        let got: Vec<_> = params.iter().map(|p| (p.name.as_str(), p.required)).collect();
+        assert_eq!(
+            got,
+            [
+                ("startDateTime", Requirement::Required),
+                ("top", Requirement::Optional),
+                ("$select", Requirement::Optional),
+                ("$count", Requirement::Optional),
+            ]
+        );
+        let skipped: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::UnrecognizedTable)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(skipped, [Some(20), Some(24)], "{diagnostics:?}");
     }
 }

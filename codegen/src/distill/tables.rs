@@ -142,17 +142,9 @@ pub(crate) fn check_row_width(
     }
 }
 
-/// Read a parameter table (name, type, description, maybe a required column) into
-/// [`Param`]s, with diagnostics for untyped rows and duplicates.
-pub(crate) fn params(
-    table: &Table<'_>,
-    what: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Param> {
-    params_in(table, columns(table), what, diagnostics)
-}
-
-/// [`params`] of a table whose [`columns`] the caller already has.
+/// Read a parameter table (name, type, description, maybe a required column) whose
+/// [`columns`] the caller has into [`Param`]s, with diagnostics for untyped rows and
+/// duplicates.
 pub(crate) fn params_in(
     table: &Table<'_>,
     cols: Columns,
