@@ -40,6 +40,31 @@ async fn stop_transcription_returns_an_operation_handle() {
     server.verify();
 }
 
+/// `null` reaches the wire: a member put in `additional_properties` under a field's JSON
+/// name takes the place of the field (`PATCH` clears a property this way).
+#[tokio::test(flavor = "current_thread")]
+async fn a_null_member_takes_the_place_of_its_field() {
+    let server = GraphServer::start().await;
+    let path = format!("/beta/communications/calls/{CALL}/microsoft.graph.StopTranscription");
+    server.route(
+        Route::new(Method::Post, &path)
+            .expect_json(json!({"language": null}))
+            .reply(Reply::status(202)),
+    );
+    let mut request = beta::requests::CallStopTranscriptionRequest {
+        language: Some("en-us".into()),
+        ..Default::default()
+    };
+    request.additional_properties.insert("language".into(), json!(null));
+    let call = beta::Graph::new(server.client()).communications().call(CALL);
+    call.stop_transcription(&request).await.unwrap();
+    let sent = server.requests_to(Method::Post, &path);
+    // The exact bytes: JSON with the member twice would also parse as `null` (the last
+    // one wins), but Graph need not read it that way.
+    assert_eq!(String::from_utf8_lossy(&sent[0].body), r#"{"language":null}"#);
+    server.verify();
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn get_list_answer_and_delete() {
     let server = GraphServer::start().await;

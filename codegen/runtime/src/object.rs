@@ -8,6 +8,13 @@
 //! A generated impl instead reads the object once into a [`JsonObject`] and takes each
 //! member by its JSON name (the member name is in every error), and writes through a
 //! [`JsonObjectWriter`] one call per field: one short function each way per struct.
+//!
+//! **Sending `null`** (to clear a property with `PATCH`): a `None` field is left out of
+//! the JSON, which Graph reads as "unchanged". To send `null`, put it in the struct's
+//! `additional_properties` under the member's JSON name; a member there takes the place
+//! of the field of the same name, so this works whether or not the field is set:
+//! `user.additional_properties.insert("mobilePhone".into(), Value::Null)` sends
+//! `"mobilePhone": null`.
 
 use serde::de::{DeserializeOwned, Deserializer, Error, Unexpected};
 use serde::ser::{SerializeMap, Serializer};
@@ -73,39 +80,46 @@ impl<E: Error> JsonObject<E> {
 }
 
 /// A struct being written as a JSON object: each [`field`](Self::field) that is `Some`,
-/// then the unknown members kept from reading ([`end`](Self::end)). The first write
-/// that fails is the error `end` returns; a plain call per field keeps each generated
-/// impl small.
-pub struct JsonObjectWriter<M: SerializeMap> {
+/// then the struct's other members, `rest` (its `additional_properties`: those kept
+/// from reading, and those the caller added, `null`s included), at
+/// [`end`](Self::end). A member of `rest` takes the place of the field of the same name
+/// (that is how a field is sent as `null`), so no member is written twice. The first
+/// write that fails is the error `end` returns; a plain call per field keeps each
+/// generated impl small.
+pub struct JsonObjectWriter<'r, M: SerializeMap> {
     map: M,
+    rest: &'r Map<String, Value>,
     error: Option<M::Error>,
 }
 
-impl<M: SerializeMap> JsonObjectWriter<M> {
-    /// Start an object.
-    pub fn begin<S>(serializer: S) -> Result<Self, S::Error>
+impl<'r, M: SerializeMap> JsonObjectWriter<'r, M> {
+    /// Start an object whose other members are `rest`.
+    pub fn begin<S>(serializer: S, rest: &'r Map<String, Value>) -> Result<Self, S::Error>
     where
         S: Serializer<SerializeMap = M>,
     {
-        Ok(JsonObjectWriter { map: serializer.serialize_map(None)?, error: None })
+        Ok(JsonObjectWriter { map: serializer.serialize_map(None)?, rest, error: None })
     }
 
-    /// Write the member `key` when `value` is `Some` (`None` is left out).
+    /// Write the member `key` when `value` is `Some` (`None` is left out) and `rest` has
+    /// no member `key` (then that one is written, at the end).
     pub fn field<T: Serialize>(&mut self, key: &str, value: &Option<T>) {
         if let (Some(value), None) = (value, &self.error) {
+            if !self.rest.is_empty() && self.rest.contains_key(key) {
+                return;
+            }
             if let Err(error) = self.map.serialize_entry(key, value) {
                 self.error = Some(error);
             }
         }
     }
 
-    /// Write the members of `rest` (the struct's `additional_properties`) and close the
-    /// object; or the first error.
-    pub fn end(mut self, rest: &Map<String, Value>) -> Result<M::Ok, M::Error> {
+    /// Write the members of `rest` and close the object; or the first error.
+    pub fn end(mut self) -> Result<M::Ok, M::Error> {
         if let Some(error) = self.error {
             return Err(error);
         }
-        for (key, value) in rest {
+        for (key, value) in self.rest {
             self.map.serialize_entry(key, value)?;
         }
         self.map.end()
@@ -141,10 +155,10 @@ mod tests {
 
     impl Serialize for Point {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut object = JsonObjectWriter::begin(serializer)?;
+            let mut object = JsonObjectWriter::begin(serializer, &self.rest)?;
             object.field("x", &self.x);
             object.field("label", &self.label);
-            object.end(&self.rest)
+            object.end()
         }
     }
 
@@ -177,6 +191,16 @@ mod tests {
             serde_json::to_string(&labelled).unwrap(),
             r#"{"x":3,"label":"p","z":1,"a":[true]}"#
         );
+    }
+
+    #[test]
+    fn a_member_of_the_rest_takes_the_place_of_its_field_so_null_can_be_sent() {
+        let mut point = Point { x: Some(3), label: Some("p".into()), rest: Map::new() };
+        point.rest.insert("label".into(), Value::Null);
+        assert_eq!(serde_json::to_string(&point).unwrap(), r#"{"x":3,"label":null}"#);
+        point.label = None;
+        point.rest.insert("x".into(), Value::from(4));
+        assert_eq!(serde_json::to_string(&point).unwrap(), r#"{"label":null,"x":4}"#);
     }
 
     #[test]

@@ -54,9 +54,10 @@ pub(crate) fn data_derives(default: bool) -> TokenStream {
 /// and `JsonObject`: one plain call per field each way, with no `?` (the first error is
 /// kept and returned at the end), where serde's derives with a flattened map cost some
 /// twenty functions per struct (see the runtime's `object` module). A `None` field is
-/// left out; members not taken go to `additional_properties`, written last. Errors name
-/// the member. `fields` are (Rust name, JSON name) pairs; `json_name` names the type in
-/// an error; `gate` goes on both impls.
+/// left out; members not taken go to `additional_properties`, written last (a member
+/// there takes the place of the field of the same name: that is how `null` is sent).
+/// Errors name the member. `fields` are (Rust name, JSON name) pairs; `json_name` names
+/// the type in an error; `gate` goes on both impls.
 pub(crate) fn serde_impls(
     name: &Ident,
     json_name: &str,
@@ -72,9 +73,12 @@ pub(crate) fn serde_impls(
             where
                 S: ::graphgen_runtime::serde::Serializer,
             {
-                let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+                let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+                    serializer,
+                    &self.additional_properties,
+                )?;
                 #(object.field(#wires, &self.#idents);)*
-                object.end(&self.additional_properties)
+                object.end()
             }
         }
 

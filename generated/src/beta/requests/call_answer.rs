@@ -32,13 +32,16 @@ impl ::graphgen_runtime::serde::Serialize for CallAnswerRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("callbackUri", &self.callback_uri);
         object.field("acceptedModalities", &self.accepted_modalities);
         object.field("callOptions", &self.call_options);
         object.field("mediaConfig", &self.media_config);
         object.field("participantCapacity", &self.participant_capacity);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

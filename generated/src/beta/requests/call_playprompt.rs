@@ -24,11 +24,14 @@ impl ::graphgen_runtime::serde::Serialize for CallPlayPromptRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("prompts", &self.prompts);
         object.field("loop", &self.r#loop);
         object.field("clientContext", &self.client_context);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

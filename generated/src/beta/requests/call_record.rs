@@ -36,7 +36,10 @@ impl ::graphgen_runtime::serde::Serialize for CallRecordResponseRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("prompts", &self.prompts);
         object.field("bargeInAllowed", &self.barge_in_allowed);
         object
@@ -49,7 +52,7 @@ impl ::graphgen_runtime::serde::Serialize for CallRecordResponseRequest {
         object.field("playBeep", &self.play_beep);
         object.field("stopTones", &self.stop_tones);
         object.field("clientContext", &self.client_context);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -30,14 +30,17 @@ impl ::graphgen_runtime::serde::Serialize for CallRedirectRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("targets", &self.targets);
         object.field("targetDisposition", &self.target_disposition);
         object.field("timeout", &self.timeout);
         object.field("maskCallee", &self.mask_callee);
         object.field("maskCaller", &self.mask_caller);
         object.field("callbackUri", &self.callback_uri);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

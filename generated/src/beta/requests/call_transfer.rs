@@ -22,10 +22,13 @@ impl ::graphgen_runtime::serde::Serialize for CallTransferRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("transferTarget", &self.transfer_target);
         object.field("transferee", &self.transferee);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -22,10 +22,13 @@ impl ::graphgen_runtime::serde::Serialize for CallUpdateRecordingStatusRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("clientContext", &self.client_context);
         object.field("status", &self.status);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,10 +24,13 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantConfigureMixerRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("participantMixerLevels", &self.participant_mixer_levels);
         object.field("clientContext", &self.client_context);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

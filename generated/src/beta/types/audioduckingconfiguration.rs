@@ -26,13 +26,16 @@ impl ::graphgen_runtime::serde::Serialize for AudioDuckingConfiguration {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("lowerLevel", &self.lower_level);
         object.field("rampActive", &self.ramp_active);
         object.field("rampInactive", &self.ramp_inactive);
         object.field("upperLevel", &self.upper_level);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,12 +24,15 @@ impl ::graphgen_runtime::serde::Serialize for AudioSourceLevel {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("duckOthers", &self.duck_others);
         object.field("level", &self.level);
         object.field("participant", &self.participant);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -90,7 +90,10 @@ impl ::graphgen_runtime::serde::Serialize for Call {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("activeModalities", &self.active_modalities);
         object.field("answeredBy", &self.answered_by);
@@ -121,7 +124,7 @@ impl ::graphgen_runtime::serde::Serialize for Call {
         object.field("audioRoutingGroups", &self.audio_routing_groups);
         object.field("operations", &self.operations);
         object.field("participants", &self.participants);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,7 +24,10 @@ impl ::graphgen_runtime::serde::Serialize for CallOptions {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         object
@@ -32,7 +35,7 @@ impl ::graphgen_runtime::serde::Serialize for CallOptions {
                 "isContentSharingNotificationEnabled",
                 &self.is_content_sharing_notification_enabled,
             );
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

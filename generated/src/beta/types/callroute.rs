@@ -24,12 +24,15 @@ impl ::graphgen_runtime::serde::Serialize for CallRoute {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("final", &self.r#final);
         object.field("original", &self.original);
         object.field("routingType", &self.routing_type);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

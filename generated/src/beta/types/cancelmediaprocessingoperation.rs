@@ -28,14 +28,17 @@ impl ::graphgen_runtime::serde::Serialize for CancelMediaProcessingOperation {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("all", &self.all);
         object.field("clientContext", &self.client_context);
         object.field("id", &self.id);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

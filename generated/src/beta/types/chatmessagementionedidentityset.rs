@@ -36,7 +36,10 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageMentionedIdentitySet {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("application", &self.application);
         object.field("conversation", &self.conversation);
@@ -45,7 +48,7 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageMentionedIdentitySet {
         object.field("phone", &self.phone);
         object.field("user", &self.user);
         object.field("tag", &self.tag);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

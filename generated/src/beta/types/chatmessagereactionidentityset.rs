@@ -34,7 +34,10 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageReactionIdentitySet {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("application", &self.application);
         object.field("conversation", &self.conversation);
@@ -42,7 +45,7 @@ impl ::graphgen_runtime::serde::Serialize for ChatMessageReactionIdentitySet {
         object.field("device", &self.device);
         object.field("phone", &self.phone);
         object.field("user", &self.user);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -22,11 +22,14 @@ impl ::graphgen_runtime::serde::Serialize for CommsNotification {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("changeType", &self.change_type);
         object.field("resourceUrl", &self.resource_url);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -32,14 +32,17 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsApplicationIdentity 
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("displayName", &self.display_name);
         object.field("id", &self.id);
         object.field("tenantId", &self.tenant_id);
         object.field("applicationType", &self.application_type);
         object.field("hidden", &self.hidden);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -54,7 +54,10 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("application", &self.application);
         object.field("conversation", &self.conversation);
@@ -73,7 +76,7 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
         object.field("onPremises", &self.on_premises);
         object.field("assertedIdentity", &self.asserted_identity);
         object.field("endpointType", &self.endpoint_type);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

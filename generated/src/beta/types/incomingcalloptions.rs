@@ -26,7 +26,10 @@ impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         object
@@ -34,7 +37,7 @@ impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
                 "isContentSharingNotificationEnabled",
                 &self.is_content_sharing_notification_enabled,
             );
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -20,10 +20,13 @@ impl ::graphgen_runtime::serde::Serialize for MediaPrompt {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("mediaInfo", &self.media_info);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -28,14 +28,17 @@ impl ::graphgen_runtime::serde::Serialize for MediaStream {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("direction", &self.direction);
         object.field("label", &self.label);
         object.field("mediaType", &self.media_type);
         object.field("serverMuted", &self.server_muted);
         object.field("sourceId", &self.source_id);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

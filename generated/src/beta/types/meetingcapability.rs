@@ -24,7 +24,10 @@ impl ::graphgen_runtime::serde::Serialize for MeetingCapability {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object
             .field(
@@ -37,7 +40,7 @@ impl ::graphgen_runtime::serde::Serialize for MeetingCapability {
                 &self.allow_anonymous_users_to_start_meeting,
             );
         object.field("autoAdmittedUsers", &self.auto_admitted_users);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

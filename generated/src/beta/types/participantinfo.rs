@@ -30,7 +30,10 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInfo {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("countryCode", &self.country_code);
         object.field("endpointType", &self.endpoint_type);
@@ -38,7 +41,7 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInfo {
         object.field("languageId", &self.language_id);
         object.field("region", &self.region);
         object.field("platformId", &self.platform_id);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -26,13 +26,16 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantMixerLevel {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("ducking", &self.ducking);
         object.field("exclusiveMode", &self.exclusive_mode);
         object.field("participant", &self.participant);
         object.field("sourceLevels", &self.source_levels);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,12 +24,15 @@ impl ::graphgen_runtime::serde::Serialize for RecordingInfo {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("initiatedBy", &self.initiated_by);
         object.field("recordingStatus", &self.recording_status);
         object.field("initiator", &self.initiator);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -32,7 +32,10 @@ impl ::graphgen_runtime::serde::Serialize for RecordOperation {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("clientContext", &self.client_context);
         object.field("completionReason", &self.completion_reason);
@@ -41,7 +44,7 @@ impl ::graphgen_runtime::serde::Serialize for RecordOperation {
         object.field("recordingLocation", &self.recording_location);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

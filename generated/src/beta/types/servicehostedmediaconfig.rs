@@ -24,12 +24,15 @@ impl ::graphgen_runtime::serde::Serialize for ServiceHostedMediaConfig {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object
             .field("removeFromDefaultAudioGroup", &self.remove_from_default_audio_group);
         object.field("preFetchMedia", &self.pre_fetch_media);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -22,11 +22,14 @@ impl ::graphgen_runtime::serde::Serialize for StopRecordingOperation {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("clientContext", &self.client_context);
         object.field("status", &self.status);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -30,13 +30,16 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkUserIdentity {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("displayName", &self.display_name);
         object.field("id", &self.id);
         object.field("tenantId", &self.tenant_id);
         object.field("userIdentityType", &self.user_identity_type);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -74,7 +74,10 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceMediaQuality {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("averageInboundJitter", &self.average_inbound_jitter);
         object
@@ -144,7 +147,7 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceMediaQuality {
                 "teleconferenceDeviceScreenSharingQuality",
                 &self.teleconference_device_screen_sharing_quality,
             );
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

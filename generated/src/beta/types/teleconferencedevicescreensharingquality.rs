@@ -82,7 +82,10 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceScreenSharingQ
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("averageInboundJitter", &self.average_inbound_jitter);
         object
@@ -156,7 +159,7 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceScreenSharingQ
         object.field("averageInboundFrameRate", &self.average_inbound_frame_rate);
         object.field("averageOutboundBitRate", &self.average_outbound_bit_rate);
         object.field("averageOutboundFrameRate", &self.average_outbound_frame_rate);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,11 +24,14 @@ impl ::graphgen_runtime::serde::Serialize for CallRedirectRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("targets", &self.targets);
         object.field("timeout", &self.timeout);
         object.field("callbackUri", &self.callback_uri);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -22,10 +22,13 @@ impl ::graphgen_runtime::serde::Serialize for CallRejectRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("reason", &self.reason);
         object.field("callbackUri", &self.callback_uri);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

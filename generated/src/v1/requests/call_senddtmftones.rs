@@ -24,11 +24,14 @@ impl ::graphgen_runtime::serde::Serialize for CallSendDtmfTonesRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("tones", &self.tones);
         object.field("delayBetweenTonesMs", &self.delay_between_tones_ms);
         object.field("clientContext", &self.client_context);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -22,10 +22,13 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInviteRequest {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("participants", &self.participants);
         object.field("clientContext", &self.client_context);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

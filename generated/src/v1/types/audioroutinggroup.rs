@@ -28,13 +28,16 @@ impl ::graphgen_runtime::serde::Serialize for AudioRoutingGroup {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("id", &self.id);
         object.field("receivers", &self.receivers);
         object.field("routingMode", &self.routing_mode);
         object.field("sources", &self.sources);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

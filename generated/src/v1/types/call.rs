@@ -72,7 +72,10 @@ impl ::graphgen_runtime::serde::Serialize for Call {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("callbackUri", &self.callback_uri);
         object.field("callChainId", &self.call_chain_id);
@@ -95,7 +98,7 @@ impl ::graphgen_runtime::serde::Serialize for Call {
         object.field("incomingContext", &self.incoming_context);
         object.field("operations", &self.operations);
         object.field("participants", &self.participants);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -24,12 +24,15 @@ impl ::graphgen_runtime::serde::Serialize for ChatInfo {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("messageId", &self.message_id);
         object.field("replyChainMessageId", &self.reply_chain_message_id);
         object.field("threadId", &self.thread_id);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

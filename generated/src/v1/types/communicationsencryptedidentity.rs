@@ -26,11 +26,14 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsEncryptedIdentity {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("displayName", &self.display_name);
         object.field("id", &self.id);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

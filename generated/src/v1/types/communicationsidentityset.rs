@@ -50,7 +50,10 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("application", &self.application);
         object.field("device", &self.device);
@@ -67,7 +70,7 @@ impl ::graphgen_runtime::serde::Serialize for CommunicationsIdentitySet {
         object.field("guest", &self.guest);
         object.field("onPremises", &self.on_premises);
         object.field("phone", &self.phone);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

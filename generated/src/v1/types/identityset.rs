@@ -27,12 +27,15 @@ impl ::graphgen_runtime::serde::Serialize for IdentitySet {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("application", &self.application);
         object.field("device", &self.device);
         object.field("user", &self.user);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

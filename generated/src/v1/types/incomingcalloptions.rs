@@ -30,7 +30,10 @@ impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
         object
@@ -40,7 +43,7 @@ impl ::graphgen_runtime::serde::Serialize for IncomingCallOptions {
             );
         object.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled);
         object.field("isInteractiveRosterEnabled", &self.is_interactive_roster_enabled);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

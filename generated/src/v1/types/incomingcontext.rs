@@ -26,13 +26,16 @@ impl ::graphgen_runtime::serde::Serialize for IncomingContext {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("observedParticipantId", &self.observed_participant_id);
         object.field("onBehalfOf", &self.on_behalf_of);
         object.field("sourceParticipantId", &self.source_participant_id);
         object.field("transferor", &self.transferor);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

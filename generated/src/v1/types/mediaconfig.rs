@@ -20,9 +20,12 @@ impl ::graphgen_runtime::serde::Serialize for MediaConfig {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

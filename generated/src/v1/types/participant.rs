@@ -32,7 +32,10 @@ impl ::graphgen_runtime::serde::Serialize for Participant {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("id", &self.id);
         object.field("info", &self.info);
@@ -41,7 +44,7 @@ impl ::graphgen_runtime::serde::Serialize for Participant {
         object.field("mediaStreams", &self.media_streams);
         object.field("metadata", &self.metadata);
         object.field("recordingInfo", &self.recording_info);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

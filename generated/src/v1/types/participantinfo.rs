@@ -28,14 +28,17 @@ impl ::graphgen_runtime::serde::Serialize for ParticipantInfo {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("countryCode", &self.country_code);
         object.field("endpointType", &self.endpoint_type);
         object.field("identity", &self.identity);
         object.field("languageId", &self.language_id);
         object.field("region", &self.region);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -28,12 +28,15 @@ impl ::graphgen_runtime::serde::Serialize for ResultInfo {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("subcode", &self.subcode);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -28,12 +28,15 @@ impl ::graphgen_runtime::serde::Serialize for TeamworkApplicationIdentity {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("displayName", &self.display_name);
         object.field("id", &self.id);
         object.field("applicationIdentityType", &self.application_identity_type);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

@@ -38,7 +38,10 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceQuality {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("callChainId", &self.call_chain_id);
         object
@@ -54,7 +57,7 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceQuality {
         object.field("mediaLegId", &self.media_leg_id);
         object.field("mediaQualityList", &self.media_quality_list);
         object.field("participantId", &self.participant_id);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 

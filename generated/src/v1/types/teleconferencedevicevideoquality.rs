@@ -84,7 +84,10 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceVideoQuality {
     where
         S: ::graphgen_runtime::serde::Serializer,
     {
-        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(serializer)?;
+        let mut object = ::graphgen_runtime::JsonObjectWriter::begin(
+            serializer,
+            &self.additional_properties,
+        )?;
         object.field("@odata.type", &self.odata_type);
         object.field("averageInboundJitter", &self.average_inbound_jitter);
         object
@@ -158,7 +161,7 @@ impl ::graphgen_runtime::serde::Serialize for TeleconferenceDeviceVideoQuality {
         object.field("averageInboundFrameRate", &self.average_inbound_frame_rate);
         object.field("averageOutboundBitRate", &self.average_outbound_bit_rate);
         object.field("averageOutboundFrameRate", &self.average_outbound_frame_rate);
-        object.end(&self.additional_properties)
+        object.end()
     }
 }
 
