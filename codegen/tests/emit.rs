@@ -93,13 +93,22 @@ fn naming_edge_cases() {
         &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
     assert!(
         list.contents.contains(
-            "query parameters `$top`, `$filter`, `since` (required); \
+            "query parameters `$top`, `$filter`, `odd name` (required); \
              request headers `ConsistencyLevel`, `Prefer`."
         ),
         "{}",
         list.contents
     );
     assert!(list.contents.contains(".options(self.options())"));
+    // Required query parameters are arguments, typed by the table, renamed where the
+    // body's name is taken, once each; one that is not a plain word stays in the docs.
+    for expected in [
+        "since: &str,\n        body_query: bool,\n        depth: i64,\n",
+        ".query(\"since\", since)\n            .query(\"body\", body_query.to_string())",
+        "Required query parameters: `since` (`since`), `body_query` (`body`), `depth` (`depth`).",
+    ] {
+        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+    }
 }
 
 #[test]

@@ -7,6 +7,9 @@
 //! every type. A page whose body is a resource takes that type; a stream body takes
 //! bytes and a content type.
 //!
+//! **Arguments**: the function segment's parameters, the query parameters the page
+//! requires (see `emit::options`), then the body.
+//!
 //! **Return types** (the response rule):
 //! - an operation handle, `Operation<T>` (`send_operation`), when the prose or an
 //!   example shows `202 Accepted` together with something to follow (a `Location`
@@ -29,6 +32,7 @@ use super::docs::{self, LinkBase};
 use super::index::{Resolved, TypeIndex};
 use super::names::{self, Case, Scope};
 use super::nav::{Call, NavOp, NavTree};
+use super::options::{self, QueryArg};
 use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, serde_impls,
 };
@@ -368,11 +372,21 @@ fn function_tokens(
     let returns = returns_of(page, index);
     let body = body_of(page);
 
-    // Arguments: the final function segment's parameters, then the body.
+    // Arguments: the final function segment's parameters, the required query
+    // parameters, then the body.
     let mut args = Vec::new();
     for p in &op.params {
         let arg = names::ident(&p.arg);
         args.push(quote!(#arg: &str));
+    }
+    let mut taken: Vec<String> = op.params.iter().map(|p| p.arg.clone()).collect();
+    taken.extend(["body".to_string(), "content_type".to_string()]);
+    let query = options::query_args(page, &taken);
+    let mut query_calls = Vec::new();
+    for q in &query {
+        let (ident, ty, value, wire) = (&q.ident, &q.ty, &q.value, &q.wire);
+        args.push(quote!(#ident: #ty));
+        query_calls.push(quote!(.query(#wire, #value)));
     }
     let body_call = match (&body, request) {
         (Body::Params, Some(name)) => {
@@ -428,73 +442,22 @@ fn function_tokens(
         Returns::Bytes => (quote!(Vec<u8>), quote!(send_bytes)),
     };
     let deprecated = docs::deprecated_attr(&op.deprecated);
-    let doc = docs::doc_attrs(&function_doc(page, op, &returns, index, base));
+    let doc = docs::doc_attrs(&function_doc(page, op, &query, &returns, index, base));
     quote! {
         #doc
         #deprecated
         pub async fn #method_ident(&self, #(#args),*) -> ::graphgen_runtime::Result<#ret> {
             let request = ::graphgen_runtime::Request::new(#method, #version, #path)
-                .options(self.options()) #body_call;
+                #(#query_calls)* .options(self.options()) #body_call;
             self.client().#send(request).await
         }
     }
 }
 
-/// Headers the client sets itself (or that a body sets): the docs' tables list them, but
-/// a caller has nothing to give.
-const CLIENT_HEADERS: [&str; 7] = [
-    "authorization",
-    "content-type",
-    "content-length",
-    "accept",
-    "user-agent",
-    "client-request-id",
-    "host",
-];
-
-/// The query parameters and request headers the page documents (beyond those the client
-/// sets), named for the caller, who sends them with the node's `with_options`.
-fn options_doc(page: &ApiPage) -> Option<String> {
-    fn names<'a>(items: impl Iterator<Item = (&'a str, bool)>) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for (name, required) in items {
-            let shown = docs::code(name);
-            let shown = if required { format!("{shown} (required)") } else { shown };
-            if !out.contains(&shown) {
-                out.push(shown);
-            }
-        }
-        out
-    }
-    let required = |r: Requirement| r == Requirement::Required;
-    let query =
-        names(page.query_parameters.iter().map(|q| (q.name.as_str(), required(q.required))));
-    let headers = names(
-        page.request_headers
-            .iter()
-            .filter(|h| !CLIENT_HEADERS.iter().any(|c| h.name.trim().eq_ignore_ascii_case(c)))
-            .map(|h| (h.name.trim(), required(h.required))),
-    );
-    let mut said = Vec::new();
-    if !query.is_empty() {
-        said.push(format!("query parameters {}", query.join(", ")));
-    }
-    if !headers.is_empty() {
-        said.push(format!("request headers {}", headers.join(", ")));
-    }
-    (!said.is_empty()).then(|| {
-        format!(
-            "**Options** the page documents: {}. Send them with \
-             `graphgen_runtime::RequestOptions` through the node's \
-             `with_options`.",
-            said.join("; ")
-        )
-    })
-}
-
 fn function_doc(
     page: &ApiPage,
     op: &NavOp<'_>,
+    query: &[QueryArg],
     returns: &Returns,
     index: &TypeIndex<'_>,
     base: &LinkBase,
@@ -515,7 +478,8 @@ fn function_doc(
             op.params.iter().map(|p| docs::code(&p.arg)).collect::<Vec<_>>().join(", ")
         ));
     }
-    parts.extend(options_doc(page));
+    parts.extend(options::query_args_doc(query));
+    parts.extend(options::options_doc(page, query));
     parts.push(docs::permissions(&page.permissions));
     let type_name = |r: &Resolved| match r {
         Resolved::Type(id) => format!("`{}`", index.value_name(*id)),

@@ -9,7 +9,8 @@
 //!
 //! Modules, one job each: [`names`] (the naming rule), [`index`] (type resolution,
 //! inheritance, reachability), [`types`] (structs and enums), [`nav`] (the URL tree
-//! and its accessors), [`actions`] (request bodies and client functions), [`docs`]
+//! and its accessors), [`actions`] (request bodies and client functions), `options`
+//! (required query parameters as arguments; the docs of the other options), [`docs`]
 //! (doc comments), [`areas`] (the API areas, one cargo feature each) and the file
 //! layout in `module`.
 
@@ -21,6 +22,7 @@ pub mod manifest;
 mod module;
 pub mod names;
 pub mod nav;
+mod options;
 pub mod types;
 
 use std::collections::BTreeMap;

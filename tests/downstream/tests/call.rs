@@ -17,6 +17,28 @@ async fn calls_the_generated_client() {
     server.verify();
 }
 
+/// Required query parameters are arguments: they reach the wire typed and in page
+/// order, before the node's options.
+#[tokio::test(flavor = "current_thread")]
+async fn required_query_parameters_are_arguments() {
+    use graphgen_downstream::naming::v1::Graph;
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, "/v1.0/nodes/n%2F1/children")
+            .reply(Reply::json(200, &json!({"value": []}))),
+    );
+    let options = graphgen_runtime::RequestOptions::new().top(5);
+    let node = Graph::new(server.client()).with_options(options).node("n/1");
+    let page = node.children().list("2024-01-01T00:00:00Z", true, 2).await.unwrap();
+    assert!(page.value.is_empty());
+    let sent = server.requests_to(Method::Get, "/v1.0/nodes/n%2F1/children");
+    assert_eq!(
+        sent[0].query.as_deref(),
+        Some("since=2024-01-01T00%3A00%3A00Z&body=true&depth=2&$top=5")
+    );
+    server.verify();
+}
+
 #[test]
 fn naming_edge_cases_round_trip() {
     use graphgen_downstream::naming::v1::types::{self, AnyMediaConfig, Node, VideoQuality};
