@@ -189,14 +189,17 @@ fn bare_pass(source: &DocSource, pages: &[String]) {
     let mut events = 0usize;
     for p in pages {
         let b = source.read(p).expect("page is readable");
-        // Decoded as the distiller decodes: checked, copied only when not UTF-8.
-        let text = match std::str::from_utf8(&b) {
-            Ok(t) => std::borrow::Cow::Borrowed(t),
-            Err(_) => String::from_utf8_lossy(&b),
-        };
-        events += Parser::new_ext(&text, markdown_options()).count();
+        events += Parser::new_ext(&decode(&b), markdown_options()).count();
     }
     black_box(events);
+}
+
+/// A page decoded as the distiller decodes it: checked, copied only when not UTF-8.
+fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Decode and outline every page (the distiller's walk over the parser's events),
@@ -218,10 +221,7 @@ fn floor_pass(source: &DocSource, pages: &[String]) {
     let mut seen = 0usize;
     for p in pages {
         let b = source.read(p).expect("page is readable");
-        let text = match std::str::from_utf8(&b) {
-            Ok(t) => std::borrow::Cow::Borrowed(t),
-            Err(_) => String::from_utf8_lossy(&b),
-        };
+        let text = decode(&b);
         let mut code: Option<std::ops::Range<usize>> = None;
         for (event, range) in Parser::new_ext(&text, markdown_options()).into_offset_iter() {
             match event {

@@ -103,9 +103,9 @@ fn naming_edge_cases() {
     // Required query parameters are arguments, typed by the table, renamed where the
     // body's name is taken, once each; one that is not a plain word stays in the docs.
     for expected in [
-        "since: &str,\n        body_query: bool,\n        depth: i64,\n",
-        ".query(\"since\", since)\n            .query(\"body\", body_query.to_string())",
-        "Required query parameters: `since` (`since`), `body_query` (`body`), `depth` (`depth`).",
+        "since: &str,\n        body_2: bool,\n        depth: i64,\n",
+        ".query(\"since\", since)\n            .query(\"body\", body_2.to_string())",
+        "Required query parameters: `since` (`since`), `body_2` (`body`), `depth` (`depth`).",
     ] {
         assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
     }

@@ -275,9 +275,14 @@ fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) ->
         t == "optional query parameters" || t == "query parameters" || t == "odata query parameters"
     });
     for section in sections {
-        let optional_section = section.title.starts_with("optional");
-        let mut unstated =
-            if optional_section { Requirement::Optional } else { Requirement::Unstated };
+        // What the heading says of every parameter under it; a row or the prose may
+        // say more.
+        let heading_says = if section.title.starts_with("optional") {
+            Requirement::Optional
+        } else {
+            Requirement::Unstated
+        };
+        let mut unstated = heading_says;
         for block in outline.own_body(section) {
             match &block.kind {
                 BlockKind::Table(table) => {
@@ -329,11 +334,7 @@ fn query_parameters(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) ->
                                 name: option.to_string(),
                                 type_expr: None,
                                 description: String::new(),
-                                required: if optional_section {
-                                    Requirement::Optional
-                                } else {
-                                    Requirement::Unstated
-                                },
+                                required: heading_says,
                                 line: block.line,
                             });
                         }

@@ -379,9 +379,11 @@ fn function_tokens(
         let arg = names::ident(&p.arg);
         args.push(quote!(#arg: &str));
     }
-    let mut taken: Vec<String> = op.params.iter().map(|p| p.arg.clone()).collect();
-    taken.extend(["body".to_string(), "content_type".to_string()]);
-    let query = options::query_args(page, &taken);
+    let mut scope = Scope::with_reserved(Case::Snake, &["body", "content_type"]);
+    for p in &op.params {
+        scope.reserve(&p.arg);
+    }
+    let query = options::query_args(page, &mut scope);
     let mut query_calls = Vec::new();
     for q in &query {
         let (ident, ty, value, wire) = (&q.ident, &q.ty, &q.value, &q.wire);

@@ -4,8 +4,8 @@
 //!
 //! **Required query parameters** (`calendarView`'s `startDateTime` and `endDateTime`)
 //! become arguments after the function segment's parameters and before the body, named
-//! in snake case (`start_date_time`; `_query` is added where a path parameter or the
-//! body has the name), typed by the page's table: `bool` for `Boolean`, `i64` for the
+//! by the naming rule in the function's argument scope (`start_date_time`; `body_2`
+//! where the body has the name), typed by the page's table: `bool` for `Boolean`, `i64` for the
 //! integer types, `&str` otherwise. OData system options (`$top`) are never arguments,
 //! and neither is a parameter whose name is not a plain word.
 
@@ -13,7 +13,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs;
-use super::names;
+use super::names::{self, Scope};
 use crate::spec::{ApiPage, Primitive, Requirement, TypeExpr};
 
 /// Headers the client sets itself (or that a body sets): the docs' tables list them, but
@@ -40,9 +40,9 @@ pub(crate) struct QueryArg {
     pub value: TokenStream,
 }
 
-/// The query parameters `page` requires, as arguments; `taken` are the names the
-/// function's other arguments already have.
-pub(crate) fn query_args(page: &ApiPage, taken: &[String]) -> Vec<QueryArg> {
+/// The query parameters `page` requires, as arguments, named in `scope`: the
+/// function's argument scope, where its other arguments' names are taken.
+pub(crate) fn query_args(page: &ApiPage, scope: &mut Scope) -> Vec<QueryArg> {
     let mut out: Vec<QueryArg> = Vec::new();
     for q in &page.query_parameters {
         let wire = q.name.trim();
@@ -50,11 +50,7 @@ pub(crate) fn query_args(page: &ApiPage, taken: &[String]) -> Vec<QueryArg> {
         if q.required != Requirement::Required || !plain || out.iter().any(|a| a.wire == wire) {
             continue;
         }
-        let mut arg = names::snake(wire);
-        while taken.contains(&arg) || out.iter().any(|a| a.ident == arg) {
-            arg.push_str("_query");
-        }
-        let ident = names::ident(&arg);
+        let ident = names::ident(&scope.name(wire));
         let primitive = match &q.type_expr {
             Some(TypeExpr::Primitive { name }) => Some(*name),
             _ => None,
