@@ -72,7 +72,11 @@ build() {
     rm -rf "$target"
     echo "== building $name" >&2
     local start=$(date +%s)
-    CARGO_TARGET_DIR=$target cargo build -q --timings --manifest-path "$manifest" "$@" >&2
+    if ! CARGO_TARGET_DIR=$target cargo build -q --timings --manifest-path "$manifest" "$@" >&2; then
+        # A crate that does not build has no build time: stop instead of printing 0.0.
+        echo "   FAILED: $name does not build (errors above)" >&2
+        return 1
+    fi
     echo "   wall $(( $(date +%s) - start )) s (dependencies included)" >&2
     python3 - "$target/cargo-timings/cargo-timing.html" "$unit" <<'PY'
 import json, re, sys

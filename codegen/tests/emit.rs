@@ -88,6 +88,13 @@ fn naming_edge_cases() {
     // `options` and `with_options` are every node's: a segment of that name yields.
     let paths = &emitted.files.iter().find(|f| f.path == "v1/paths.rs").unwrap().contents;
     assert!(paths.contains("pub fn options_2(&self) -> NodesItemOptions"), "{paths}");
+    // An action named `clone` (Graph's `team: clone`) keeps its name; the node's own
+    // code reaches `Clone::clone` by its path, as the action shadows it (the downstream
+    // crate compiles this fixture).
+    let clone = &emitted.files.iter().find(|f| f.path == "v1/requests/node_clone.rs").unwrap();
+    assert!(clone.contents.contains("pub async fn clone("), "{}", clone.contents);
+    assert!(paths.contains("..Clone::clone(self)"), "{paths}");
+    assert!(!paths.contains("self.clone()"), "{paths}");
     // The page's query parameters and headers are named, less those the client sets.
     let list =
         &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();

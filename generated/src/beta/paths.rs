@@ -31,7 +31,10 @@ impl Graph {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
     /// The segment: `/communications`.
     pub fn communications(&self) -> Communications {
@@ -69,7 +72,10 @@ impl Communications {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
     /// The segment: `/communications/calls`.
     pub fn calls(&self) -> CommunicationsCalls {
@@ -115,7 +121,10 @@ impl CommunicationsCalls {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
 }
 
@@ -150,7 +159,10 @@ impl CommunicationsCallsItem {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
     /// The segment: `/communications/calls/{id}/audioRoutingGroups`.
     pub fn audio_routing_groups(&self) -> CommunicationsCallsItemAudioRoutingGroups {
@@ -224,7 +236,10 @@ impl CommunicationsCallsItemAudioRoutingGroups {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
 }
 
@@ -260,7 +275,10 @@ impl CommunicationsCallsItemContentSharingSessions {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
 }
 
@@ -296,7 +314,10 @@ impl CommunicationsCallsItemParticipants {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
 }
 
@@ -334,6 +355,9 @@ impl CommunicationsCallsItemParticipantsItem {
     /// other query parameters and headers, sent with every request of this node and
     /// of the nodes reached from it.
     pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self { options, ..self.clone() }
+        Self {
+            options,
+            ..Clone::clone(self)
+        }
     }
 }

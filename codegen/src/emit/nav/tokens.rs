@@ -112,7 +112,7 @@ fn node_tokens(
         /// other query parameters and headers, sent with every request of this node and
         /// of the nodes reached from it.
         pub fn with_options(&self, options: #options_ty) -> Self {
-            Self { options, ..self.clone() }
+            Self { options, ..Clone::clone(self) }
         }
     };
     let fields = node.params.iter().map(|p| {
