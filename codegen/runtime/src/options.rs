@@ -131,6 +131,30 @@ impl RequestOptions {
     }
 }
 
+/// The two methods every generated navigation node has, `options` and `with_options`,
+/// for a struct with a field `options: RequestOptions` that is `Clone`. Generated code
+/// calls it inside each node's `impl` block; written once here instead of in every
+/// node. `with_options` reaches `Clone::clone` by its path: a node may have a Graph
+/// action named `clone` (`team: clone`), which method syntax would call instead.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! node_options {
+    () => {
+        /// The query options and headers sent with every request of this node and of the
+        /// nodes reached from it.
+        pub fn options(&self) -> &$crate::RequestOptions {
+            &self.options
+        }
+
+        /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
+        /// other query parameters and headers, sent with every request of this node and
+        /// of the nodes reached from it.
+        pub fn with_options(&self, options: $crate::RequestOptions) -> Self {
+            Self { options, ..::core::clone::Clone::clone(self) }
+        }
+    };
+}
+
 fn join<I, S>(items: I) -> String
 where
     I: IntoIterator<Item = S>,
@@ -179,6 +203,32 @@ mod tests {
         );
         assert!(request.headers().is_empty());
         assert!(!options.is_empty() && RequestOptions::new().is_empty());
+    }
+
+    /// A node as generated: `options` field, `node_options!`, and an action named
+    /// `clone` that shadows `Clone::clone` for method syntax.
+    #[derive(Clone)]
+    struct Node {
+        id: String,
+        options: RequestOptions,
+    }
+
+    impl Node {
+        crate::node_options!();
+
+        fn clone(&self, suffix: &str) -> String {
+            format!("{}{suffix}", self.id)
+        }
+    }
+
+    #[test]
+    fn with_options_clones_the_node_even_when_an_action_is_named_clone() {
+        let node = Node { id: "a".into(), options: RequestOptions::new() };
+        let with = node.with_options(RequestOptions::new().top(2));
+        assert_eq!(with.id, "a");
+        assert_eq!(with.options().query_pairs(), [("$top".to_string(), "2".to_string())]);
+        assert!(node.options().is_empty(), "the node it came from keeps its options");
+        assert_eq!(node.clone("-copy"), "a-copy");
     }
 
     #[test]

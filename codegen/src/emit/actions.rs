@@ -375,12 +375,10 @@ fn function_tokens(
     // Arguments: the final function segment's parameters, the required query
     // parameters, then the body.
     let mut args = Vec::new();
+    let mut scope = Scope::with_reserved(Case::Snake, &["body", "content_type"]);
     for p in &op.params {
         let arg = names::ident(&p.arg);
         args.push(quote!(#arg: &str));
-    }
-    let mut scope = Scope::with_reserved(Case::Snake, &["body", "content_type"]);
-    for p in &op.params {
         scope.reserve(&p.arg);
     }
     let query = options::query_args(page, &mut scope);

@@ -22,20 +22,7 @@ impl Graph {
     pub fn client(&self) -> &::graphgen_runtime::Client {
         &self.client
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
     /// The segment: `/communications`.
     pub fn communications(&self) -> Communications {
         Communications {
@@ -63,20 +50,7 @@ impl Communications {
     pub fn path(&self) -> ::graphgen_runtime::Path {
         ::graphgen_runtime::Path::new().literal("communications")
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
     /// The segment: `/communications/calls`.
     pub fn calls(&self) -> CommunicationsCalls {
         CommunicationsCalls {
@@ -112,20 +86,7 @@ impl CommunicationsCalls {
     pub fn path(&self) -> ::graphgen_runtime::Path {
         ::graphgen_runtime::Path::new().literal("communications").literal("calls")
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
 }
 
 /// `/communications/calls/{id}`
@@ -150,20 +111,7 @@ impl CommunicationsCallsItem {
             .literal("calls")
             .param(self.call_id.as_str())
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
     /// The segment: `/communications/calls/{id}/audioRoutingGroups`.
     pub fn audio_routing_groups(&self) -> CommunicationsCallsItemAudioRoutingGroups {
         CommunicationsCallsItemAudioRoutingGroups {
@@ -227,20 +175,7 @@ impl CommunicationsCallsItemAudioRoutingGroups {
             .param(self.call_id.as_str())
             .literal("audioRoutingGroups")
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
 }
 
 /// `/communications/calls/{id}/contentSharingSessions`
@@ -266,20 +201,7 @@ impl CommunicationsCallsItemContentSharingSessions {
             .param(self.call_id.as_str())
             .literal("contentSharingSessions")
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
 }
 
 /// `/communications/calls/{id}/participants`
@@ -305,20 +227,7 @@ impl CommunicationsCallsItemParticipants {
             .param(self.call_id.as_str())
             .literal("participants")
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
 }
 
 /// `/communications/calls/{id}/participants/{id}`
@@ -346,18 +255,5 @@ impl CommunicationsCallsItemParticipantsItem {
             .literal("participants")
             .param(self.participant_id.as_str())
     }
-    /// The query options and headers sent with every request of this node and of the
-    /// nodes reached from it.
-    pub fn options(&self) -> &::graphgen_runtime::RequestOptions {
-        &self.options
-    }
-    /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-    /// other query parameters and headers, sent with every request of this node and
-    /// of the nodes reached from it.
-    pub fn with_options(&self, options: ::graphgen_runtime::RequestOptions) -> Self {
-        Self {
-            options,
-            ..Clone::clone(self)
-        }
-    }
+    ::graphgen_runtime::node_options!();
 }

@@ -101,20 +101,8 @@ fn node_tokens(
     let name = names::ident(&node.type_name);
     let client_ty = quote!(::graphgen_runtime::Client);
     let options_ty = quote!(::graphgen_runtime::RequestOptions);
-    let options_methods = quote! {
-        /// The query options and headers sent with every request of this node and of the
-        /// nodes reached from it.
-        pub fn options(&self) -> &#options_ty {
-            &self.options
-        }
-
-        /// This node with `options` (replacing any it had): `$select`, `$filter`, `$top`,
-        /// other query parameters and headers, sent with every request of this node and
-        /// of the nodes reached from it.
-        pub fn with_options(&self, options: #options_ty) -> Self {
-            Self { options, ..Clone::clone(self) }
-        }
-    };
+    // `options` and `with_options`, written once in the runtime.
+    let options_methods = quote!(::graphgen_runtime::node_options!(););
     let fields = node.params.iter().map(|p| {
         let f = names::ident(&p.field);
         quote!(#field_vis #f: String,)
