@@ -161,3 +161,45 @@ pub fn remove_stale(root: &Path, keep: &BTreeSet<String>) -> Result<Vec<String>,
     }
     Ok(removed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spec with a field the format does not have (a misspelling, or a field of a
+    /// newer format) is refused, naming the file, the line and the field, instead of
+    /// losing the fact it carries.
+    #[test]
+    fn unknown_fields_are_refused_with_their_place() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+        let rel = "beta/api/call-answer.json";
+        let good = fs::read_to_string(root.join(rel)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let write = |text: &str| {
+            let path = dir.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, text).unwrap();
+        };
+        write(&good);
+        assert!(read_spec(dir.path(), rel).is_ok(), "the checked-in spec reads");
+
+        // At the top level of the page, and deep inside it (an operation's path segment).
+        let top = good.replacen("\"stem\":", "\"stme\": \"x\",\n  \"stem\":", 1);
+        let deep =
+            good.replacen("\"kind\": \"literal\",", "\"kind\": \"literal\", \"vlaue\": 1,", 1);
+        assert_ne!(deep, good, "the fixture has a literal path segment to misspell in");
+        for (text, field) in [(top, "stme"), (deep, "vlaue")] {
+            write(&text);
+            let err = read_spec(dir.path(), rel).unwrap_err();
+            let StoreError::Invalid { path, line, message, .. } = &err else {
+                panic!("not an invalid-spec error: {err}")
+            };
+            assert!(path.ends_with(rel), "{err}");
+            assert!(message.contains(&format!("unknown field `{field}`")), "{err}");
+            // The line of the misspelled member, or (inside a tagged object, which serde
+            // reads whole before it looks at the members) the end of that object.
+            let at = text[..text.find(&format!("\"{field}\"")).unwrap()].lines().count();
+            assert!((at..at + 4).contains(line), "{field} is on line {at}: {err}");
+        }
+    }
+}

@@ -10,6 +10,7 @@ use super::{
 
 /// A distilled API page (`api-reference/<version>/api/<stem>.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ApiPage {
     /// Spec format version ([`super::SPEC_FORMAT_VERSION`]).
     pub format: u32,
@@ -76,6 +77,7 @@ pub struct ApiPage {
 /// One HTTP request line of the "HTTP request" section, e.g.
 /// `POST /communications/calls/{id}/microsoft.graph.StopTranscription`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Operation {
     /// The HTTP method.
     pub method: HttpMethod,
@@ -157,6 +159,7 @@ impl Operation {
 ///
 /// Serialized with a `"kind"` tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PathSegment {
     /// Fixed text: `communications`, `microsoft.graph.StopTranscription`, `$value`.
@@ -191,6 +194,7 @@ pub enum PathSegment {
 
 /// One argument of a function call segment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FunctionArg {
     /// The argument name (`on`); absent for positional key segments like `items('{id}')`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,6 +205,7 @@ pub struct FunctionArg {
 
 /// The value of a function argument.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ArgValue {
     /// A fixed value as written, quotes included: `'reviewer'`, `true`.
@@ -220,6 +225,7 @@ pub enum ArgValue {
 
 /// A placeholder of a path template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PathParam {
     /// The name used in the template (the first alternative of `{id | userPrincipalName}`).
     pub name: String,
@@ -233,6 +239,7 @@ pub struct PathParam {
 
 /// A row of a parameter table (request body, path or function parameters).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Param {
     /// The name as written (wire name), e.g. `clientContext`.
     pub name: String,
@@ -253,6 +260,7 @@ pub struct Param {
 
 /// A query parameter (a table row, or an OData option named in the prose).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QueryParam {
     /// The name, `$` included for OData system options (`$select`).
     pub name: String,
@@ -271,6 +279,7 @@ pub struct QueryParam {
 
 /// A row of a request headers table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Header {
     /// Header name, as written (`Authorization`, `Content-type`).
     pub name: String,
@@ -285,6 +294,7 @@ pub struct Header {
 
 /// The "Request body" section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RequestBody {
     /// What the prose and tables say the body is.
     pub kind: BodyKind,
@@ -301,6 +311,7 @@ pub struct RequestBody {
 
 /// What a request body is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BodyKind {
     /// The page has no request body section, or says nothing usable.
@@ -323,6 +334,7 @@ pub enum BodyKind {
 
 /// The "Response" section: what success looks like.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Response {
     /// Success status codes the prose names (`202 Accepted`), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -343,6 +355,7 @@ pub struct Response {
 
 /// A status code named by the response prose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct StatusCode {
     /// The numeric code.
     pub code: u16,
@@ -355,6 +368,7 @@ pub struct StatusCode {
 
 /// The body type the response prose names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResponseBody {
     /// The type: a named type, or a collection of one.
     #[serde(rename = "type")]
@@ -365,6 +379,7 @@ pub struct ResponseBody {
 
 /// A `Location` header in the response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LocationHeader {
     /// What the URL in the header points to, when the prose says
     /// ("a Location header with a URI to the [commsOperation](...)").

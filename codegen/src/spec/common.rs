@@ -54,6 +54,7 @@ impl fmt::Display for ApiVersion {
 
 /// How the version of a page was determined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum VersionSource {
     /// From the page's path (`api-reference/<version>/...`).
@@ -117,6 +118,7 @@ impl fmt::Display for HttpMethod {
 ///
 /// "Not stated" is kept distinct from "optional": many tables say nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     /// The page says nothing either way.
@@ -141,6 +143,7 @@ impl Requirement {
 /// Three styles occur: the 2021 keys (`localization_priority`, `ms.prod`), the newer
 /// ones (`ms.localizationpriority`, `ms.subservice`, `ms.date`) and pages with none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// `title`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,6 +172,7 @@ pub struct FrontMatter {
 /// (`sample-code`, `sdk-documentation`) are not recorded: they carry no API facts and
 /// the docs archives leave them out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Include {
     /// The label: `permissions-table`, `beta-disclaimer`, `sample-code`, ...
     pub name: String,

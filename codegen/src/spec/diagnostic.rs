@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Something the distiller noticed about a page. The page's file is the spec's
 /// `source`; `line` points into it (or into `file`, for an included file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,

@@ -8,6 +8,7 @@ use super::{HttpMethod, JsonText, is_false};
 /// One example block (a fenced code block of an example section, or any block an
 /// annotation comment marks as `request`, `response` or `example`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Example {
     /// What the block is.
     pub kind: ExampleKind,
@@ -33,6 +34,7 @@ pub struct Example {
 
 /// The kind of an example block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum ExampleKind {
     /// An HTTP request (`blockType: request`).
@@ -47,6 +49,7 @@ pub enum ExampleKind {
 
 /// The annotation comment before a block (`<!-- { "blockType": "request", ... } -->`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// `blockType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +76,7 @@ pub struct Annotation {
 
 /// An example request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HttpRequest {
     /// The method.
     pub method: HttpMethod,
@@ -88,6 +92,7 @@ pub struct HttpRequest {
 
 /// An example response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HttpResponse {
     /// The status code of the status line.
     pub status: u16,
@@ -104,6 +109,7 @@ pub struct HttpResponse {
 
 /// A body shown in an example.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExampleBody {
     /// Valid JSON (key order as on the page).

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The lock file written next to the specs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LockFile {
     /// Spec format version ([`super::SPEC_FORMAT_VERSION`]).
     pub format: u32,
@@ -31,6 +32,7 @@ pub struct LockFile {
 
 /// The input a spec was distilled from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LockedPage {
     /// The docs source it came from (an entry of [`LockFile::docs_sources`]).
     pub source: String,

@@ -22,6 +22,7 @@ mod diagnostic;
 mod example;
 mod json;
 mod lock;
+mod page_reader;
 mod permissions;
 mod resource;
 mod types;
@@ -44,7 +45,7 @@ pub use resource::{
 pub use types::{Primitive, TypeExpr};
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Version of the spec format. Bumped whenever a change to these types would make an
 /// older spec read differently.
@@ -53,7 +54,10 @@ pub const SPEC_FORMAT_VERSION: u32 = 1;
 /// One distilled doc page: an API (action) page or a resource (type) page.
 ///
 /// Serialized with a `"page"` tag: `{"page": "api", ...}` or `{"page": "resource", ...}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Read without buffering when `"page"` is the first member, as written specs have it
+/// (see `page_reader`), so that an error inside the page names its line.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "page", rename_all = "snake_case")]
 // Specs are built and written one at a time; boxing the larger variant would only add
 // an indirection to every access.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// permission type), and the newer `[!INCLUDE [permissions-table](...)]` file, which
 /// is resolved relative to the page and parsed like an inline table.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Permissions {
     /// Where the table came from.
     pub source: PermissionSource,
@@ -22,6 +23,7 @@ pub struct Permissions {
 
 /// Where a page's permissions table came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PermissionSource {
     /// The page has no permissions section, or the section has no table.
@@ -62,6 +64,7 @@ pub enum PermissionKind {
 
 /// One permission type's entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PermissionRow {
     /// The permission type.
     pub kind: PermissionKind,
@@ -78,6 +81,7 @@ pub struct PermissionRow {
 
 /// What a permissions row says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum PermissionValue {
     /// Permission scopes, least privileged first.

@@ -10,6 +10,7 @@ use super::{
 
 /// A distilled resource page (`api-reference/<version>/resources/<stem>.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResourcePage {
     /// Spec format version ([`super::SPEC_FORMAT_VERSION`]).
     pub format: u32,
@@ -72,6 +73,7 @@ pub struct ResourcePage {
 
 /// What kind of type a resource page defines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
     /// An entity type: has a key (`id`), is addressable.
@@ -88,6 +90,7 @@ pub enum ResourceKind {
 
 /// A row of a "Properties" or "Relationships" table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Property {
     /// The name as written (wire name).
     pub name: String,
@@ -118,6 +121,7 @@ pub struct Property {
 
 /// An enum type's definition (on its own page, or one of several on a page).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EnumDef {
     /// The enum's name (`callDirection`).
     pub name: String,
@@ -129,6 +133,7 @@ pub struct EnumDef {
 
 /// One member of an enum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EnumMember {
     /// The member as it appears in JSON (`incoming`, `unknownFutureValue`).
     pub name: String,
@@ -144,6 +149,7 @@ pub struct EnumMember {
 
 /// A row of a resource page's "Methods" table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MethodRef {
     /// The method's label (`Get`, `PlayPrompt`).
     pub name: String,
@@ -162,6 +168,7 @@ pub struct MethodRef {
 
 /// The "JSON representation" block of a resource page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JsonRepresentation {
     /// The block as written.
     pub text: String,

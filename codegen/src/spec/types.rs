@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Serialized with a `"kind"` tag.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TypeExpr {
     /// An Edm primitive (`String`, `Boolean`, `Int32`, `DateTimeOffset`, ...).
