@@ -45,6 +45,26 @@ graphgen_macros::action! {
         path { period }
         returns 200 Stream;
     }
+    /// The participants who joined in a time window (declared query parameters and
+    /// headers: the required ones are arguments, the others are named in the docs).
+    GET "/communications/calls/{id}/participantsJoined" => window {
+        path { id }
+        query {
+            /// Start of the window (ISO 8601).
+            startDateTime: DateTimeOffset,
+            /// End of the window.
+            endDateTime: DateTimeOffset,
+            /// Only the muted ones.
+            muted: Boolean,
+            /// At most this many.
+            "$top"?: Int32,
+        }
+        headers {
+            /// `outlook.timezone="..."`: the time zone of the times returned.
+            Prefer?,
+        }
+        returns 200 collection(participant);
+    }
     /// Another one: a resource body, a long-running operation followed through
     /// `Location`.
     #[beta]
@@ -166,5 +186,35 @@ async fn an_action_read_from_a_doc_page() {
         .await
         .unwrap();
     assert_eq!(operation.body().unwrap().client_context.as_deref(), Some("clientContext-value"));
+    server.verify();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn declared_query_parameters_are_arguments_and_options_follow_them() {
+    let server = GraphServer::start().await;
+    let path = format!("/v1.0/communications/calls/{CALL}/participantsJoined");
+    server.route(
+        Route::new(Method::Get, &path)
+            .expect_header("prefer", "outlook.timezone=\"UTC\"")
+            .reply(Reply::json(200, &json!({"value": [{"id": "p1", "isMuted": true}]}))),
+    );
+    let options =
+        graphgen_runtime::RequestOptions::new().top(5).header("Prefer", "outlook.timezone=\"UTC\"");
+    let joined = window::v1::Graph::new(server.client())
+        .communications()
+        .call(CALL)
+        .with_options(options)
+        .participants_joined()
+        .list("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", true)
+        .await
+        .unwrap();
+    assert_eq!(joined.value[0].id.as_deref(), Some("p1"));
+    let sent = server.requests_to(Method::Get, &path);
+    assert_eq!(
+        sent[0].query.as_deref(),
+        Some(
+            "startDateTime=2026-11-01T00%3A00%3A00Z&endDateTime=2026-11-02T00%3A00%3A00Z&muted=true&$top=5"
+        )
+    );
     server.verify();
 }

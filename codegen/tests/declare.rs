@@ -247,6 +247,80 @@ fn a_module_of_several_actions_and_versions_expands_to_what_generate_writes() {
 }
 
 #[test]
+fn declared_query_parameters_and_headers_reach_the_spec_and_the_function() {
+    let input = quote! {
+        /// The participants who joined in a time window.
+        GET "/communications/calls/{id}/participantsJoined" => window {
+            path { id }
+            query {
+                /// Start of the window (ISO 8601).
+                startDateTime: DateTimeOffset,
+                muted: Boolean,
+                /// At most this many.
+                "$top"?: Int32,
+            }
+            headers {
+                /// `eventual`.
+                "ConsistencyLevel",
+                Prefer?,
+            }
+            returns 200 collection(participant);
+        }
+    };
+    let declaration = expansion_equals_generate(input.clone());
+    let page = &declaration.modules[0].pages[0];
+    let query: Vec<_> = page
+        .query_parameters
+        .iter()
+        .map(|q| {
+            (q.name.as_str(), q.type_expr.clone().unwrap(), q.required, q.description.as_str())
+        })
+        .collect();
+    assert_eq!(
+        query,
+        [
+            (
+                "startDateTime",
+                TypeExpr::primitive(Primitive::DateTimeOffset),
+                Requirement::Required,
+                "Start of the window (ISO 8601)."
+            ),
+            ("muted", TypeExpr::primitive(Primitive::Boolean), Requirement::Required, ""),
+            (
+                "$top",
+                TypeExpr::primitive(Primitive::Int32),
+                Requirement::Optional,
+                "At most this many."
+            ),
+        ]
+    );
+    let headers: Vec<_> = page
+        .request_headers
+        .iter()
+        .map(|h| (h.name.as_str(), h.required, h.value.as_str()))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("ConsistencyLevel", Requirement::Required, "`eventual`."),
+            ("Prefer", Requirement::Optional, "")
+        ]
+    );
+    // The function: the required ones are typed arguments, the others are in its docs.
+    let resources = resources();
+    let root = repo();
+    let ctx = Context { manifest_dir: &root, resources: &resources };
+    let text = declare::expand(input, &ctx).to_string();
+    assert!(text.contains("start_date_time : & str , muted : bool"), "{text}");
+    assert!(
+        text.contains(
+            "query parameters `$top`; request headers `ConsistencyLevel` (required), `Prefer`"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_doc_page_expands_to_what_generate_writes_and_is_tracked() {
     let seed = repo().join("../shared/seeds/call-stoptranscription.md");
     assert!(seed.exists(), "the seed pages are in ../shared/seeds");
@@ -358,8 +432,31 @@ fn every_mistake_is_an_error_with_its_message() {
         ]
     );
     assert_eq!(
-        message(quote!(GET "/me" => me { query { a: String } })),
-        ["unknown section `query`: expected `path`, `body`, `returns` or `permissions`"]
+        message(quote!(GET "/me" => me { queries { a: String } })),
+        ["unknown section `queries`: expected `path`, `query`, `headers`, `body`, `returns` \
+             or `permissions`"]
+    );
+    assert_eq!(
+        message(quote!(GET "/me" => me { query { a, "$top", b: call, a } })),
+        [
+            "a required query parameter becomes an argument and needs a plain name (letters, \
+             digits, `_`): make `$top` optional (`\"$top\"?`) and send it with `RequestOptions`",
+            "query parameter `b` must have a primitive type (`String`, `Boolean`, `Int32`, \
+             `DateTimeOffset`, ...), not `call`",
+            "query parameter `a` is declared twice",
+        ]
+    );
+    assert_eq!(
+        message(quote!(GET "/me" => me { headers { If-Match } })),
+        ["write a header name with `-` as a string: `\"If-…\"`"]
+    );
+    assert_eq!(
+        message(quote!(GET "/me" => me { headers { "content-type", "a b", "If-Match" } })),
+        [
+            "`content-type` is set by the client itself: leave it out",
+            "`a b` is not a header name: HTTP allows letters, digits and ! # $ % & ' * + - . ^ _ \
+             ` | ~",
+        ]
     );
     assert_eq!(
         message(quote!(GET "/me" => me {} GET "/me" => me {})),

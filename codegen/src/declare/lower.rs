@@ -14,15 +14,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::grammar::{ActionDecl, BodyDecl, ParamDecl, PermissionValueDecl, ReturnsDecl};
+use super::grammar::{
+    ActionDecl, BodyDecl, HeaderDecl, ParamDecl, PermissionValueDecl, ReturnsDecl,
+};
 use super::types::Types;
 use crate::distill::{self, DistillOptions};
 use crate::emit::names;
 use crate::source::DocSource;
 use crate::spec::{
-    ApiPage, ApiVersion, BodyKind, DiagnosticKind, FrontMatter, HttpMethod, LocationHeader,
+    ApiPage, ApiVersion, BodyKind, DiagnosticKind, FrontMatter, Header, HttpMethod, LocationHeader,
     Operation, PageSpec, Param, PathSegment, PermissionKind, PermissionRow, PermissionSource,
-    PermissionValue, Permissions, RequestBody, Requirement, Response, ResponseBody,
+    PermissionValue, Permissions, QueryParam, RequestBody, Requirement, Response, ResponseBody,
     SPEC_FORMAT_VERSION, StatusCode, TypeExpr, VersionSource,
 };
 
@@ -64,6 +66,8 @@ pub(crate) fn action(
         }
     };
     let path_parameters = path_params(decl, &operation, types, errors);
+    let query_parameters = query(decl, types, errors);
+    let request_headers = headers(decl, errors);
     let request_body = body(decl, types, errors);
     let response = decl.returns.as_ref().map(|r| returns(r, types, errors)).unwrap_or_default();
     let permissions = permissions(decl, errors);
@@ -94,8 +98,8 @@ pub(crate) fn action(
         permissions,
         path_parameters,
         function_parameters: Vec::new(),
-        query_parameters: Vec::new(),
-        request_headers: Vec::new(),
+        query_parameters,
+        request_headers,
         request_body,
         response,
         examples: Vec::new(),
@@ -204,6 +208,98 @@ fn param(p: &ParamDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Para
         required: if p.optional { Requirement::Optional } else { Requirement::Required },
         line: LINE,
     }
+}
+
+/// The `query { ... }` section: primitives only (the emitter makes a required one an
+/// argument of the function, typed `bool`, `i64` or `&str`; an optional one is named in
+/// the function's docs and sent through `with_options`).
+fn query(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Vec<QueryParam> {
+    let Some((_, declared)) = &decl.query else { return Vec::new() };
+    let mut out: Vec<QueryParam> = Vec::new();
+    for q in declared {
+        let name = q.name.value();
+        if out.iter().any(|o| o.name == name) {
+            errors.push(syn::Error::new(
+                q.name.span(),
+                format!("query parameter `{name}` is declared twice"),
+            ));
+            continue;
+        }
+        if !q.optional && !crate::emit::is_argument_name(&name) {
+            errors.push(syn::Error::new(
+                q.name.span(),
+                format!(
+                    "a required query parameter becomes an argument and needs a plain name \
+                     (letters, digits, `_`): make `{name}` optional (`\"{name}\"?`) and send it \
+                     with `RequestOptions`"
+                ),
+            ));
+            continue;
+        }
+        let type_expr = types.expr(&q.ty, errors);
+        if !matches!(type_expr, TypeExpr::Primitive { .. }) {
+            errors.push(syn::Error::new(
+                q.ty.span(),
+                format!(
+                    "query parameter `{name}` must have a primitive type (`String`, `Boolean`, \
+                     `Int32`, `DateTimeOffset`, ...), not `{}`",
+                    q.ty.text()
+                ),
+            ));
+            continue;
+        }
+        out.push(QueryParam {
+            name,
+            type_expr: Some(type_expr),
+            description: q.docs.clone(),
+            required: if q.optional { Requirement::Optional } else { Requirement::Required },
+            line: LINE,
+        });
+    }
+    out
+}
+
+/// The `headers { ... }` section: named in the function's docs (with `(required)` where
+/// not optional) and sent through `with_options`. Headers the client sets itself are
+/// refused, and so are names HTTP does not allow.
+fn headers(decl: &ActionDecl, errors: &mut Vec<syn::Error>) -> Vec<Header> {
+    let Some((_, declared)) = &decl.headers else { return Vec::new() };
+    let mut out: Vec<Header> = Vec::new();
+    for h in declared {
+        let name = h.name.value();
+        let message = if name.is_empty() || !name.bytes().all(is_token_byte) {
+            Some(format!(
+                "`{name}` is not a header name: HTTP allows letters, digits and \
+                 ! # $ % & ' * + - . ^ _ ` | ~"
+            ))
+        } else if crate::emit::is_client_header(&name) {
+            Some(format!("`{name}` is set by the client itself: leave it out"))
+        } else if out.iter().any(|o| o.name.eq_ignore_ascii_case(&name)) {
+            Some(format!("header `{name}` is declared twice (names ignore case)"))
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            errors.push(syn::Error::new(h.name.span(), message));
+            continue;
+        }
+        out.push(header(h, name));
+    }
+    out
+}
+
+fn header(h: &HeaderDecl, name: String) -> Header {
+    Header {
+        name,
+        value: h.docs.clone(),
+        required: if h.optional { Requirement::Optional } else { Requirement::Required },
+        line: LINE,
+    }
+}
+
+/// A byte HTTP allows in a header name (RFC 9110 `tchar`).
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
 fn body(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> RequestBody {

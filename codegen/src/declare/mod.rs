@@ -3,8 +3,8 @@
 //! tokens to [`expand`]).
 //!
 //! The input ([`grammar`]) declares actions, each spelled out (method, path template,
-//! path parameters, body, response, permissions: what a doc page says) or read from a
-//! doc page (`doc = "page.md"`, distilled by [`crate::distill`]). Each becomes an
+//! path and query parameters, request headers, body, response, permissions: what a doc
+//! page says) or read from a doc page (`doc = "page.md"`, distilled by [`crate::distill`]). Each becomes an
 //! [`ApiPage`] spec: the one the page it replaces would distill to.
 //!
 //! **Where the code goes.** Every declaration names a module (`=> start_transcription`;

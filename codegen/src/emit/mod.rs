@@ -31,6 +31,7 @@ use std::fmt;
 use proc_macro2::TokenStream;
 
 pub use module::{HEADER_PREFIX, emit_files, emit_tokens, format_file, header, inline_tokens};
+pub(crate) use options::{is_argument_name, is_client_header};
 
 /// What to emit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

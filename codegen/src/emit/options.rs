@@ -28,6 +28,18 @@ const CLIENT_HEADERS: [&str; 7] = [
     "host",
 ];
 
+/// Whether the client sets header `name` itself (any case): pages list such headers,
+/// but a caller has nothing to give.
+pub(crate) fn is_client_header(name: &str) -> bool {
+    CLIENT_HEADERS.iter().any(|c| name.trim().eq_ignore_ascii_case(c))
+}
+
+/// Whether a required query parameter named `wire` becomes an argument: a plain word
+/// (letters, digits, `_`), not an OData system option (`$top`).
+pub(crate) fn is_argument_name(wire: &str) -> bool {
+    !wire.is_empty() && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// A required query parameter, taken as an argument.
 pub(crate) struct QueryArg {
     /// The name on the wire (`startDateTime`).
@@ -46,8 +58,10 @@ pub(crate) fn query_args(page: &ApiPage, scope: &mut Scope) -> Vec<QueryArg> {
     let mut out: Vec<QueryArg> = Vec::new();
     for q in &page.query_parameters {
         let wire = q.name.trim();
-        let plain = !wire.is_empty() && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if q.required != Requirement::Required || !plain || out.iter().any(|a| a.wire == wire) {
+        if q.required != Requirement::Required
+            || !is_argument_name(wire)
+            || out.iter().any(|a| a.wire == wire)
+        {
             continue;
         }
         let ident = names::ident(&scope.name(wire));
@@ -107,7 +121,7 @@ pub(crate) fn options_doc(page: &ApiPage, typed: &[QueryArg]) -> Option<String> 
     let headers = names(
         page.request_headers
             .iter()
-            .filter(|h| !CLIENT_HEADERS.iter().any(|c| h.name.trim().eq_ignore_ascii_case(c)))
+            .filter(|h| !is_client_header(&h.name))
             .map(|h| (h.name.trim(), required(h.required))),
     );
     let mut said = Vec::new();

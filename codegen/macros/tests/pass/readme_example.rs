@@ -23,6 +23,24 @@ graphgen_macros::action! {
     }
 }
 
+graphgen_macros::action! {
+    /// The participants who joined in a time window.
+    GET "/communications/calls/{id}/participantsJoined" => window {
+        path { id }
+        query {
+            /// Start of the window (ISO 8601).
+            startDateTime: DateTimeOffset,      // default type: String
+            endDateTime: DateTimeOffset,
+            "$top"?: Int32,                     // not a plain name: optional only
+        }
+        headers {
+            /// `outlook.timezone="..."`: the time zone of the times returned.
+            Prefer?,                            // `"If-Match"`: names with `-` as strings
+        }
+        returns 200 collection(participant);
+    }
+}
+
 // Relative to CARGO_MANIFEST_DIR (tests/ui.rs puts the seed page there).
 graphgen_macros::action!(doc = "docs/call-stoptranscription.md"); // mod call_stoptranscription
 graphgen_macros::action!(doc = "docs/call-stoptranscription.md" => stop_transcription); // or named
@@ -45,7 +63,20 @@ async fn stop(client: graphgen_runtime::Client, call_id: &str) -> graphgen_runti
     Ok(())
 }
 
+async fn joined(
+    client: graphgen_runtime::Client,
+    call_id: &str,
+    start: &str,
+    end: &str,
+) -> graphgen_runtime::Result<graphgen_runtime::Collection<window::v1::types::Participant>> {
+    use graphgen_runtime::RequestOptions;
+    let options = RequestOptions::new().top(5).header("Prefer", r#"outlook.timezone="UTC""#);
+    let joined = window::v1::Graph::new(client).communications().call(call_id)
+        .with_options(options).participants_joined().list(start, end).await?;
+    Ok(joined)
+}
+
 fn main() {
     // Type-checked, not run: there is no Graph to talk to here.
-    let _ = (start, stop, stop_transcription::beta::Graph::new);
+    let _ = (start, stop, joined, stop_transcription::beta::Graph::new);
 }

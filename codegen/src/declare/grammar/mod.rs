@@ -9,12 +9,15 @@
 //! action      = outer-attr* METHOD STRING "=>" IDENT "{" section* "}" ";"?
 //! outer-attr  = /// docs | #[beta] | #[v1] | #[doc_url = STRING]
 //! section     = "path" "{" params "}"
+//!             | "query" "{" params "}"
+//!             | "headers" "{" (doc* NAME "?"? ","?)* "}"
 //!             | "body" "{" params "}" | "body" type ";"
 //!             | "permissions" "{" (row ","?)* "}"
 //!             | "returns" INT type? ("+" "Location" ("(" type ")")?)? ";"
 //! params      = (doc* NAME "?"? (":" type)? ","?)*    NAME: an identifier or a string
-//!                                                      (a path parameter's type defaults
-//!                                                      to String; a field's is required)
+//!                                                      (a path or query parameter's type
+//!                                                      defaults to String; a field's is
+//!                                                      required)
 //! row         = KIND ":" (STRING ("|" STRING)* ("(" "higher" ":" STRING ("," STRING)* ")")?
 //!                        | "not_supported" | "none")
 //! type        = atom ("|" atom)*
@@ -69,6 +72,10 @@ pub struct ActionDecl {
     pub module: Ident,
     /// `path { ... }`: the path parameters (the section keyword, the parameters).
     pub path_params: Option<(Ident, Vec<ParamDecl>)>,
+    /// `query { ... }`: the query parameters (the section keyword, the parameters).
+    pub query: Option<(Ident, Vec<ParamDecl>)>,
+    /// `headers { ... }`: the request headers (the section keyword, the headers).
+    pub headers: Option<(Ident, Vec<HeaderDecl>)>,
     /// `body ...`.
     pub body: Option<BodyDecl>,
     /// `returns ...`.
@@ -87,6 +94,16 @@ pub struct ParamDecl {
     pub optional: bool,
     /// Its type.
     pub ty: TypeAst,
+}
+
+/// A request header: `/// Ask for the eventual consistency level. "ConsistencyLevel"?`.
+pub struct HeaderDecl {
+    /// Its doc comment (the value it takes, or what it is for).
+    pub docs: String,
+    /// Its name (a string, or an identifier where the name is one: `Prefer`).
+    pub name: Name,
+    /// `name?`: the action works without it.
+    pub optional: bool,
 }
 
 /// A field name: an identifier (keywords allowed: `type`) or a string for names that

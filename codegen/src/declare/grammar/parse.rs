@@ -115,25 +115,21 @@ impl Parse for ActionDecl {
             path,
             module,
             path_params: None,
+            query: None,
+            headers: None,
             body: None,
             returns: None,
             permissions: None,
         };
         while !content.is_empty() {
             let keyword = content.call(Ident::parse_any)?;
-            let twice = |k: &Ident| syn::Error::new(k.span(), format!("`{k}` is given twice"));
             match keyword.to_string().as_str() {
-                "path" => {
-                    if decl.path_params.is_some() {
-                        return Err(twice(&keyword));
-                    }
-                    let inner;
-                    braced!(inner in content);
-                    decl.path_params = Some((keyword, params(&inner, false)?));
-                }
+                "path" => section(&mut decl.path_params, keyword, &content, |i| params(i, false))?,
+                "query" => section(&mut decl.query, keyword, &content, |i| params(i, false))?,
+                "headers" => section(&mut decl.headers, keyword, &content, headers)?,
                 "body" => {
                     if decl.body.is_some() {
-                        return Err(twice(&keyword));
+                        return Err(given_twice(&keyword));
                     }
                     decl.body = Some(if content.peek(syn::token::Brace) {
                         let inner;
@@ -147,7 +143,7 @@ impl Parse for ActionDecl {
                 }
                 "returns" => {
                     if decl.returns.is_some() {
-                        return Err(twice(&keyword));
+                        return Err(given_twice(&keyword));
                     }
                     let status: LitInt = content.parse().map_err(|e| {
                         syn::Error::new(
@@ -180,12 +176,7 @@ impl Parse for ActionDecl {
                     content.parse::<Token![;]>()?;
                     decl.returns = Some(ReturnsDecl { keyword, status, body, location });
                 }
-                "permissions" => {
-                    if decl.permissions.is_some() {
-                        return Err(twice(&keyword));
-                    }
-                    let inner;
-                    braced!(inner in content);
+                "permissions" => section(&mut decl.permissions, keyword, &content, |inner| {
                     let mut rows = Vec::new();
                     while !inner.is_empty() {
                         rows.push(inner.parse()?);
@@ -193,14 +184,14 @@ impl Parse for ActionDecl {
                             inner.parse::<Token![,]>()?;
                         }
                     }
-                    decl.permissions = Some((keyword, rows));
-                }
+                    Ok(rows)
+                })?,
                 other => {
                     return Err(syn::Error::new(
                         keyword.span(),
                         format!(
-                            "unknown section `{other}`: expected `path`, `body`, `returns` or \
-                             `permissions`"
+                            "unknown section `{other}`: expected `path`, `query`, `headers`, `body`, \
+                             `returns` or `permissions`"
                         ),
                     ));
                 }
@@ -212,37 +203,86 @@ impl Parse for ActionDecl {
     }
 }
 
+fn given_twice(keyword: &Ident) -> syn::Error {
+    syn::Error::new(keyword.span(), format!("`{keyword}` is given twice"))
+}
+
+/// A `keyword { ... }` section, given at most once: its contents read by `parse`.
+fn section<T>(
+    slot: &mut Option<(Ident, T)>,
+    keyword: Ident,
+    content: ParseStream,
+    parse: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(given_twice(&keyword));
+    }
+    let inner;
+    braced!(inner in content);
+    *slot = Some((keyword, parse(&inner)?));
+    Ok(())
+}
+
 fn eat_separator(input: ParseStream) {
     while input.peek(Token![;]) || input.peek(Token![,]) {
         let _ = input.parse::<proc_macro2::TokenTree>();
     }
 }
 
+/// The doc comments, name and `?` that start a parameter or a header.
+fn entry_head(input: ParseStream, what: &str) -> syn::Result<(String, Name, bool)> {
+    let mut docs = Vec::new();
+    for attr in Attribute::parse_outer(input)? {
+        if !attr.path().is_ident("doc") {
+            return Err(syn::Error::new(
+                attr.span(),
+                format!("only doc comments may precede a {what}"),
+            ));
+        }
+        docs.push(string_value(&attr)?.value());
+    }
+    let name = if input.peek(LitStr) {
+        Name::Str(input.parse()?)
+    } else {
+        Name::Ident(input.call(Ident::parse_any)?)
+    };
+    let optional = input.peek(Token![?]);
+    if optional {
+        input.parse::<Token![?]>()?;
+    }
+    Ok((docs_text(&docs), name, optional))
+}
+
+/// Request headers: names, each with its docs and an optional `?`.
+fn headers(input: ParseStream) -> syn::Result<Vec<HeaderDecl>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        let (docs, name, optional) = entry_head(input, "header")?;
+        if matches!(name, Name::Ident(_)) && input.peek(Token![-]) {
+            return Err(syn::Error::new(
+                name.span(),
+                format!("write a header name with `-` as a string: `\"{}-…\"`", name.value()),
+            ));
+        }
+        if input.peek(Token![:]) {
+            return Err(syn::Error::new(
+                input.span(),
+                "a header has no type: write its value or purpose in its doc comment",
+            ));
+        }
+        out.push(HeaderDecl { docs, name, optional });
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
 /// Parameters; without `typed`, a parameter may leave out its type (`String`).
 fn params(input: ParseStream, typed: bool) -> syn::Result<Vec<ParamDecl>> {
     let mut out = Vec::new();
     while !input.is_empty() {
-        let mut docs = Vec::new();
-        for attr in Attribute::parse_outer(input)? {
-            if !attr.path().is_ident("doc") {
-                return Err(syn::Error::new(
-                    attr.span(),
-                    "only doc comments may precede a parameter",
-                ));
-            }
-            docs.push(string_value(&attr)?.value());
-        }
-        let name = if input.peek(LitStr) {
-            Name::Str(input.parse()?)
-        } else {
-            Name::Ident(input.call(Ident::parse_any)?)
-        };
-        let optional = if input.peek(Token![?]) {
-            input.parse::<Token![?]>()?;
-            true
-        } else {
-            false
-        };
+        let (docs, name, optional) = entry_head(input, "parameter")?;
         let ty: TypeAst = if typed || input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
             input.parse()?
@@ -253,7 +293,7 @@ fn params(input: ParseStream, typed: bool) -> syn::Result<Vec<ParamDecl>> {
             TypeAst::Applied { name, arg } if name == "Option" => (true, *arg),
             other => (optional, other),
         };
-        out.push(ParamDecl { docs: docs_text(&docs), name, optional, ty });
+        out.push(ParamDecl { docs, name, optional, ty });
         if !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
@@ -406,6 +446,17 @@ mod tests {
             POST "/communications/calls/{id}/startTranscription" => start_transcription {
                 path { /// The call.
                     id: String }
+                query {
+                    /// Start of the range.
+                    startDateTime,
+                    "$top"?: Int32,
+                    verbose: Option<bool>,
+                }
+                headers {
+                    /// `eventual`.
+                    "ConsistencyLevel",
+                    Prefer?,
+                }
                 body {
                     /// The language.
                     language: String,
@@ -441,6 +492,26 @@ mod tests {
             ]
         );
         assert_eq!(fields[3].ty.text(), "collection(prompt) or Vec<i32>");
+        let (_, query) = a.query.as_ref().unwrap();
+        let query: Vec<_> = query
+            .iter()
+            .map(|q| (q.name.value(), q.optional, q.ty.text(), q.docs.as_str()))
+            .collect();
+        assert_eq!(
+            query,
+            [
+                ("startDateTime".into(), false, "String".into(), "Start of the range."),
+                ("$top".into(), true, "Int32".into(), ""),
+                ("verbose".into(), true, "bool".into(), ""),
+            ]
+        );
+        let (_, headers) = a.headers.as_ref().unwrap();
+        let headers: Vec<_> =
+            headers.iter().map(|h| (h.name.value(), h.optional, h.docs.as_str())).collect();
+        assert_eq!(
+            headers,
+            [("ConsistencyLevel".into(), false, "`eventual`."), ("Prefer".into(), true, "")]
+        );
         let r = a.returns.as_ref().unwrap();
         assert_eq!(r.status.base10_digits(), "202");
         assert_eq!(r.body.as_ref().unwrap().text(), "startTranscriptionOperation");
@@ -464,5 +535,28 @@ mod tests {
         let r = a.returns.unwrap();
         assert!(r.body.is_none());
         assert!(matches!(r.location, Some((_, None))));
+    }
+
+    #[test]
+    fn header_with_a_type_and_sections_given_twice_are_refused() {
+        let err = |tokens: proc_macro2::TokenStream| {
+            syn::parse2::<ActionDecl>(tokens).err().map(|e| e.to_string()).unwrap_or_default()
+        };
+        assert!(
+            err(quote::quote! { GET "/x" => x { headers { "Prefer": String } } })
+                .contains("a header has no type")
+        );
+        assert_eq!(
+            err(quote::quote! { GET "/x" => x { query { a } query { b } } }),
+            "`query` is given twice"
+        );
+        assert_eq!(
+            err(quote::quote! { GET "/x" => x { headers { a } headers { b } } }),
+            "`headers` is given twice"
+        );
+        assert!(
+            err(quote::quote! { GET "/x" => x { queries { a } } })
+                .contains("expected `path`, `query`, `headers`, `body`")
+        );
     }
 }
