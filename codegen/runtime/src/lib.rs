@@ -32,7 +32,8 @@
 //!
 //! Features: `reqwest` (default) the default transport; `blocking` a
 //! `blocking::Client` for code without an async runtime; `testing` a loopback server
-//! that plays Graph, for tests.
+//! that plays Graph, for tests; `tracing` a span per request and events for each
+//! attempt, response, retry, token refresh and redirect (never a header).
 
 #![deny(missing_docs)]
 
@@ -52,6 +53,7 @@ mod path;
 mod request;
 mod response;
 mod retry;
+mod trace;
 mod transport;
 
 #[cfg(feature = "blocking")]

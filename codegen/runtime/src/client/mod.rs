@@ -22,6 +22,7 @@ use crate::operation::{Operation, OperationResource, PollPolicy};
 use crate::request::{Request, is_sensitive_header};
 use crate::response;
 use crate::retry::{self, RetryPolicy};
+use crate::trace;
 use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind, too_large};
 
 /// The default per-attempt timeout.
@@ -267,6 +268,17 @@ impl Client {
             }
         };
         outgoing.headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        let span =
+            trace::request(&outgoing.method, &without_query(&outgoing.url), &client_request_id);
+        trace::within(span, self.follow_redirects(outgoing, client_request_id)).await
+    }
+
+    /// [`Self::execute`] past the request's headers: sends, and follows `GET` redirects.
+    async fn follow_redirects(
+        &self,
+        mut outgoing: Outgoing,
+        client_request_id: String,
+    ) -> Result<(HttpResponse, ErrorContext)> {
         let mut redirects = 0;
         loop {
             let mut context = ErrorContext {
@@ -293,6 +305,7 @@ impl Client {
                     outgoing.url = outgoing.url.join(&location).map_err(|e| {
                         Error::InvalidRequest(format!("invalid redirect Location: {e}"))
                     })?;
+                    trace::redirect(&without_query(&outgoing.url));
                 }
                 _ => return response::success(response, &context).map(|r| (r, context)),
             }
@@ -311,6 +324,8 @@ impl Client {
         loop {
             context.attempts += 1;
             let (request, token) = self.attempt(outgoing, retry).await?;
+            trace::sending(context.attempts);
+            let sent_at = Instant::now();
             let timeout = self.inner.timeout;
             let delay = match tokio::time::timeout(timeout, self.inner.transport.send(request))
                 .await
@@ -339,6 +354,7 @@ impl Client {
                             source: error,
                         });
                     };
+                    trace::retrying(context.attempts, delay, format_args!("{}", error.kind()));
                     delay
                 }
                 Ok(Ok(response)) => {
@@ -353,6 +369,11 @@ impl Client {
                         });
                     }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
+                    trace::response(
+                        response.status,
+                        context.request_id.as_deref(),
+                        sent_at.elapsed(),
+                    );
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
                     // A refused token the provider can replace: once more, at once.
                     if response.status == StatusCode::UNAUTHORIZED
@@ -360,6 +381,7 @@ impl Client {
                         && token.as_ref().is_some_and(|t| self.inner.auth.rejected(t))
                     {
                         reauthorized = true;
+                        trace::reauthorizing();
                         continue;
                     }
                     if !RetryPolicy::is_retryable_status(response.status) {
@@ -370,7 +392,15 @@ impl Client {
                         start.elapsed(),
                         context.retry_after,
                     ) {
-                        Some(delay) => delay,
+                        Some(delay) => {
+                            let status = response.status.as_u16();
+                            trace::retrying(
+                                context.attempts,
+                                delay,
+                                format_args!("status {status}"),
+                            );
+                            delay
+                        }
                         None => return Ok(response),
                     }
                 }

@@ -8,6 +8,7 @@ mod faults;
 mod path_encoding;
 mod security;
 mod seeds;
+mod tracing;
 
 use graphgen_runtime::testing::GraphServer;
 

@@ -1,0 +1,96 @@
+//! What the `tracing` feature reports: a span per request with its method, URL (without
+//! the query) and client-request-id, and an event for each attempt, response, retry and
+//! redirect; never the token, a header or the query.
+
+use std::io;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use graphgen_runtime::serde_json::{Value, json};
+use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
+use graphgen_runtime::{ApiVersion, Method, Path, Request, RetryPolicy};
+
+/// Everything the subscriber writes, kept for the test to read.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn lines(&self) -> Vec<String> {
+        let text = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
+        text.lines().map(str::to_owned).collect()
+    }
+}
+
+/// Proves: a request that is throttled (503), redirected and answered is one span whose
+/// events tell that story in order, with the retry's reason and delay and Graph's
+/// request-id; the token and the query appear nowhere.
+#[tokio::test(flavor = "current_thread")]
+async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .without_time()
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, "/v1.0/me")
+            .reply(Reply::graph_error(503, "serviceNotAvailable", "try later"))
+            .reply(Reply::status(302).header("Location", "/v1.0/users/u1?secret=s3cr3t")),
+    );
+    server.route(
+        Route::new(Method::Get, "/v1.0/users/u1").reply(Reply::json(200, &json!({"id": "u1"}))),
+    );
+    let client = server
+        .client_builder()
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
+        .build()
+        .unwrap();
+    let me = Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"))
+        .query("$filter", "displayName eq 'Ada'");
+    let user: Value = client.send_json(me).await.unwrap();
+    assert_eq!(user["id"], "u1");
+    server.verify();
+
+    let lines = captured.lines();
+    let id = server.requests()[0].header("client-request-id").unwrap().to_owned();
+    let span = format!(
+        "graph_request{{method=GET url=\"{}\" client_request_id=\"{id}\"}}",
+        server.url("/v1.0/me")
+    );
+    // The transport's own events (hyper's connects) land in the span too.
+    assert!(lines.iter().all(|l| l.contains(&span)), "every event in the span {span}:\n{lines:#?}");
+    let events: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.split_once("graphgen_runtime::trace: "))
+        .map(|e| e.1)
+        .collect();
+    assert_eq!(events.len(), 8, "{events:#?}");
+    assert_eq!(events[0], "sending attempt=1");
+    assert!(events[1].starts_with("response status=503 request_id=\""), "{}", events[1]);
+    assert!(events[2].starts_with("retrying attempt=1 delay_ms="), "{}", events[2]);
+    assert!(events[2].ends_with(" reason=status 503"), "{}", events[2]);
+    assert_eq!(events[3], "sending attempt=2");
+    assert!(events[4].starts_with("response status=302 request_id=\""), "{}", events[4]);
+    assert_eq!(events[5], format!("redirect to={:?}", server.url("/v1.0/users/u1")));
+    assert_eq!(events[6], "sending attempt=1");
+    assert!(events[7].starts_with("response status=200 request_id=\""), "{}", events[7]);
+    let all = lines.join("\n");
+    for secret in [TEST_TOKEN, "s3cr3t", "Ada", "filter"] {
+        assert!(!all.contains(secret), "`{secret}` was logged:\n{all}");
+    }
+}
