@@ -21,6 +21,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use http::{Method, StatusCode};
+use url::Url;
 
 /// The span of one request (a no-op without the feature).
 #[cfg(feature = "tracing")]
@@ -31,10 +32,11 @@ pub(crate) type Span = tracing::Span;
 #[derive(Debug, Clone)]
 pub(crate) struct Span;
 
-/// The span of a request to `url` (its query already removed).
-pub(crate) fn request(method: &Method, url: &str, client_request_id: &str) -> Span {
+/// The span of a request to `url` (recorded without its query).
+pub(crate) fn request(method: &Method, url: &Url, client_request_id: &str) -> Span {
     #[cfg(feature = "tracing")]
     {
+        let url = crate::client::without_query(url);
         tracing::info_span!("graph_request", %method, url, client_request_id)
     }
     #[cfg(not(feature = "tracing"))]

@@ -14,9 +14,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::grammar::{
-    ActionDecl, BodyDecl, HeaderDecl, ParamDecl, PermissionValueDecl, ReturnsDecl,
-};
+use super::grammar::{ActionDecl, BodyDecl, ParamDecl, PermissionValueDecl, ReturnsDecl};
 use super::types::Types;
 use crate::distill::{self, DistillOptions};
 use crate::emit::names;
@@ -267,7 +265,8 @@ fn headers(decl: &ActionDecl, errors: &mut Vec<syn::Error>) -> Vec<Header> {
     let mut out: Vec<Header> = Vec::new();
     for h in declared {
         let name = h.name.value();
-        let message = if name.is_empty() || !name.bytes().all(is_token_byte) {
+        // The runtime sends a header through `http::HeaderName`: the same rule here.
+        let message = if http::HeaderName::try_from(name.as_str()).is_err() {
             Some(format!(
                 "`{name}` is not a header name: HTTP allows letters, digits and \
                  ! # $ % & ' * + - . ^ _ ` | ~"
@@ -283,23 +282,14 @@ fn headers(decl: &ActionDecl, errors: &mut Vec<syn::Error>) -> Vec<Header> {
             errors.push(syn::Error::new(h.name.span(), message));
             continue;
         }
-        out.push(header(h, name));
+        out.push(Header {
+            name,
+            value: h.docs.clone(),
+            required: if h.optional { Requirement::Optional } else { Requirement::Required },
+            line: LINE,
+        });
     }
     out
-}
-
-fn header(h: &HeaderDecl, name: String) -> Header {
-    Header {
-        name,
-        value: h.docs.clone(),
-        required: if h.optional { Requirement::Optional } else { Requirement::Required },
-        line: LINE,
-    }
-}
-
-/// A byte HTTP allows in a header name (RFC 9110 `tchar`).
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
 fn body(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> RequestBody {

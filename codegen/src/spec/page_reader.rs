@@ -44,6 +44,10 @@ impl<'de> Visitor<'de> for PageVisitor {
         let mut key = Some(first);
         let mut kind = None;
         while let Some(k) = key {
+            // A member given twice is refused, as the page types' derives refuse it.
+            if rest.contains_key(&k) || (k == "page" && kind.is_some()) {
+                return Err(de::Error::custom(format_args!("duplicate field `{k}`")));
+            }
             if k == "page" {
                 kind = Some(map.next_value::<String>()?);
             } else {
@@ -89,6 +93,18 @@ mod tests {
         let moved = serde_json::to_string(&members).unwrap();
         assert!(!moved.starts_with("{\"page\""));
         assert_eq!(PageSpec::from_json(&moved).unwrap(), page);
+        // Tag first or not, a member given twice is refused.
+        let twice = |tag_first: bool| {
+            let page = "\"page\": \"api\"";
+            let text = if tag_first {
+                format!("{{{page}, \"stem\": \"a\", \"stem\": \"b\"}}")
+            } else {
+                format!("{{\"stem\": \"a\", \"stem\": \"b\", {page}}}")
+            };
+            PageSpec::from_json(&text).unwrap_err().to_string()
+        };
+        assert!(twice(true).contains("duplicate field `stem`"), "{}", twice(true));
+        assert!(twice(false).contains("duplicate field `stem`"), "{}", twice(false));
     }
 
     #[test]

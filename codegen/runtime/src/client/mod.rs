@@ -268,8 +268,7 @@ impl Client {
             }
         };
         outgoing.headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        let span =
-            trace::request(&outgoing.method, &without_query(&outgoing.url), &client_request_id);
+        let span = trace::request(&outgoing.method, &outgoing.url, &client_request_id);
         trace::within(span, self.follow_redirects(outgoing, client_request_id)).await
     }
 
@@ -290,6 +289,9 @@ impl Client {
                 request_id: None,
                 retry_after: None,
             };
+            if redirects > 0 {
+                trace::redirect(&context.url);
+            }
             let response = self.send_with_retries(&outgoing, &mut context).await?;
             let location = response.header(LOCATION.as_str()).map(str::to_owned);
             match location {
@@ -305,7 +307,6 @@ impl Client {
                     outgoing.url = outgoing.url.join(&location).map_err(|e| {
                         Error::InvalidRequest(format!("invalid redirect Location: {e}"))
                     })?;
-                    trace::redirect(&without_query(&outgoing.url));
                 }
                 _ => return response::success(response, &context).map(|r| (r, context)),
             }
@@ -441,8 +442,8 @@ impl Client {
     }
 }
 
-/// A URL without its query and fragment, for error messages.
-fn without_query(url: &Url) -> String {
+/// A URL without its query and fragment, for error messages and traces.
+pub(crate) fn without_query(url: &Url) -> String {
     let mut url = url.clone();
     url.set_query(None);
     url.set_fragment(None);
