@@ -66,13 +66,18 @@ fn main() {
 
     // Interleave the two passes and keep each one's best round: the machine is shared
     // and noisy, and the minimum is the least disturbed measurement.
-    // `DISTILL_BENCH_PASS=bare` or `=distill` runs only that pass (for `perf`).
+    // `DISTILL_BENCH_PASS=bare` or `=distill` runs only that pass (for `perf`);
+    // `=walk` runs the bare pass and the walk, to measure the walk quickly.
     let only = std::env::var("DISTILL_BENCH_PASS").unwrap_or_default();
     let (mut bare, mut full) = (Timing::default(), Timing::default());
     let (mut walk, mut floor) = (Timing::default(), Timing::default());
     for _ in 0..rounds() {
         if only != "distill" {
             bare.add(&archive, |source| bare_pass(source, &pages));
+        }
+        if only == "walk" {
+            walk.add(&archive, |source| outline_pass(source, &pages));
+            continue;
         }
         if only != "bare" {
             full.add(&archive, |source| distill_pass(source, &pages, &options));
@@ -83,6 +88,16 @@ fn main() {
         }
     }
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    if only == "walk" {
+        // The bare pass and the walk alone: a quick measure of the walk's own cost.
+        println!(
+            "bare pass parse {:.1} ms, decode + walk {:.1} ms: the walk costs {:.1} ms",
+            ms(bare.parse),
+            ms(walk.parse),
+            ms(walk.parse) - ms(bare.parse)
+        );
+        return;
+    }
     if only != "distill" {
         println!(
             "bare pulldown-cmark pass, 1 thread: read {:>4.0} ms + parse {:>4.0} ms = {:>4.0} ms",

@@ -200,13 +200,13 @@ fn split_title(title: &str) -> (Option<String>, Option<String>) {
 }
 
 /// The first "HTTP request" section (a few pages use H3).
-fn http_section<'o>(outline: &'o Outline<'_>) -> Option<&'o Section> {
+fn http_section<'o>(outline: &Outline<'o>) -> Option<&'o Section<'o>> {
     outline.section(&["http request", "http requests", "http request syntax"])
 }
 
 /// The Response section that describes success: the first one at the level of the
 /// HTTP request section (example responses sit deeper).
-fn response_section<'o>(outline: &'o Outline<'_>) -> Option<&'o Section> {
+fn response_section<'o>(outline: &Outline<'o>) -> Option<&'o Section<'o>> {
     let level = http_section(outline).map(|s| s.level).unwrap_or(2);
     outline
         .sections
@@ -227,7 +227,7 @@ fn headers(table: &super::outline::Table<'_>, diagnostics: &mut Vec<Diagnostic>)
     let cols = columns(table);
     let value_col = cols.description.or(cols.value).or(Some(1));
     let mut out = Vec::new();
-    for row in &table.rows {
+    for row in table.rows {
         tables::check_row_width(table, row, "request header", diagnostics);
         let Some(name_cell) = cell(row, cols.name.or(Some(0))) else { continue };
         let name = name_text(name_cell);
@@ -236,7 +236,7 @@ fn headers(table: &super::outline::Table<'_>, diagnostics: &mut Vec<Diagnostic>)
         }
         let value = cell(row, value_col).map(|c| c.markdown.to_string()).unwrap_or_default();
         let required = match cell(row, cols.required) {
-            Some(c) => tables::requirement_cell(&c.text),
+            Some(c) => tables::requirement_cell(c.text),
             None => requirement_in_text(&value),
         };
         out.push(Header { name, value, required, line: row.line });
@@ -378,7 +378,7 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
             BlockKind::Paragraph(inline) => {
                 prose.push(inline.markdown);
                 if resource_link.is_none()
-                    && text::contains_lower(&inline.text, "json representation")
+                    && text::contains_lower(inline.text, "json representation")
                 {
                     resource_link = inline
                         .links
@@ -388,7 +388,7 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
                         .map(|l| {
                             TypeExpr::named(
                                 l.text.trim_matches(['*', '`']),
-                                types::link_stem(&l.dest),
+                                types::link_stem(l.dest),
                             )
                         });
                 }
@@ -478,7 +478,8 @@ mod tests {
                     Counts. |\n\n| Vendor name | $filter keyword |\n|:--|:--|\n| Azure \
                     Sentinel | Azure Sentinel |\n\n| Value | Description |\n|:--|:--|\n| glb \
                     | Converts to GLB. |\n";
-        let outline = Outline::parse(page);
+        let arena = crate::distill::outline::Arena::new();
+        let outline = Outline::parse(page, &arena);
         let mut diagnostics = Vec::new();
         let params = query_parameters(&outline, &mut diagnostics);
         let got: Vec<_> = params.iter().map(|p| (p.name.as_str(), p.required)).collect();

@@ -16,7 +16,7 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
     let mut in_examples = false;
     // An unannotated `POST https://bot...` block shown before a notification payload.
     let mut pending_request: Option<HttpRequest> = None;
-    for block in &outline.blocks {
+    for block in outline.blocks {
         match &block.kind {
             BlockKind::Heading { level, text } => {
                 let title = text.text.trim();
@@ -89,7 +89,8 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                             }
                             example.kind = ExampleKind::Request;
                             example.request = req;
-                        } else if under_notification && (first.starts_with('{') || info == "json") {
+                        } else if under_notification && (first.starts_with('{') || *info == "json")
+                        {
                             example.kind = ExampleKind::Notification;
                             example.request = pending_request.take();
                             example.body = body(text, None, line, diagnostics);
@@ -215,7 +216,8 @@ mod tests {
     #[test]
     fn request_response_and_notification() {
         let page = "# t\n\n## Example\n\n##### Request\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"x\"\n}-->\n```http\nPOST https://graph.microsoft.com/beta/a/{id}/b\nContent-Type: application/json\nContent-Length: 62\n\n{\n  \"all\": true\n}\n```\n\n##### Response\n<!-- { \"blockType\": \"response\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\nLocation: https://x/operations/1\n\n{ \"id\": \"1\" }\n```\n\n##### Notification - operation completed\n\n```http\nPOST https://bot.contoso.com/api/calls\nContent-Type: application/json\n```\n\n<!-- { \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.commsNotifications\" } -->\n```json\n{ \"value\": [] }\n```\n";
-        let o = Outline::parse(page);
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(page, &arena);
         let mut d = Vec::new();
         let ex = examples(&o, &mut d);
         assert!(d.is_empty(), "{d:?}");
@@ -249,7 +251,8 @@ mod tests {
     #[test]
     fn invalid_json_is_kept_with_a_diagnostic() {
         let page = "## Example\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ \"a\": 1, ... }\n```\n";
-        let o = Outline::parse(page);
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(page, &arena);
         let mut d = Vec::new();
         let ex = examples(&o, &mut d);
         assert!(matches!(

@@ -317,7 +317,7 @@ fn check_duplicates(
 fn mark_deprecated(blocks: &[Block<'_>], ops: &mut [Operation]) {
     for block in blocks {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        if !text::contains_lower(&inline.text, "deprecated") {
+        if !text::contains_lower(inline.text, "deprecated") {
             continue;
         }
         let note = inline.text.trim_start_matches("Note:").trim().to_string();

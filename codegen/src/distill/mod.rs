@@ -181,10 +181,21 @@ pub fn page_bytes(
     }
     let mut diagnostics = Vec::new();
     let text = page_text(bytes, &mut diagnostics);
-    let outline = Outline::parse(&text);
+    outline::with_arena(|arena| {
+        from_outline(source, path, &Outline::parse(&text, arena), diagnostics)
+    })
+}
+
+/// The spec of a page from its outline.
+fn from_outline(
+    source: &DocSource,
+    path: &str,
+    outline: &Outline<'_>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Distilled, DistillError> {
     diagnostics.extend(outline.diagnostics.iter().cloned());
     let mut includes = Includes::new(source);
-    let common = common(&outline, path, &mut includes, &mut diagnostics);
+    let common = common(outline, path, &mut includes, &mut diagnostics);
     let from_path = PagePath::new(path).kind();
     let from_doc_type = kind_from_doc_type(&common.front_matter);
     // A resource page filed under api/ (its doc_type says so and it has no request).
@@ -200,15 +211,15 @@ pub fn page_bytes(
     }
     let kind = (if misfiled { from_doc_type } else { from_path })
         .or(from_doc_type)
-        .or_else(|| kind_from_sections(&outline))
+        .or_else(|| kind_from_sections(outline))
         .ok_or_else(|| DistillError {
             path: path.to_string(),
             line: None,
             kind: DistillErrorKind::UnknownKind,
         })?;
     let spec = match kind {
-        PageKind::Api => PageSpec::Api(api::api_page(&outline, common, &mut includes, diagnostics)),
-        PageKind::Resource => PageSpec::Resource(resource_page(&outline, common, diagnostics)),
+        PageKind::Api => PageSpec::Api(api::api_page(outline, common, &mut includes, diagnostics)),
+        PageKind::Resource => PageSpec::Resource(resource_page(outline, common, diagnostics)),
     };
     Ok(Distilled { spec, includes: includes.read })
 }
@@ -238,7 +249,7 @@ fn page_text<'b>(bytes: &'b [u8], diagnostics: &mut Vec<Diagnostic>) -> Cow<'b, 
 #[doc(hidden)]
 pub fn outline_only(bytes: &[u8]) -> usize {
     let text = page_text(bytes, &mut Vec::new());
-    Outline::parse(&text).blocks.len()
+    outline::with_arena(|arena| Outline::parse(&text, arena).blocks.len())
 }
 
 /// What every page has, whatever its kind.
@@ -290,7 +301,7 @@ fn common(
     }
     // Every include directive, resolved when it carries facts.
     let mut all_includes = Vec::new();
-    for block in &outline.blocks {
+    for block in outline.blocks {
         let BlockKind::Include { name, target } = &block.kind else { continue };
         // SDK code samples (one or two per language tab) carry no API facts and both
         // archives leave them out: they are not recorded.

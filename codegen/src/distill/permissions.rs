@@ -46,7 +46,9 @@ pub(crate) fn permissions(
                     continue;
                 };
                 let file = path.unwrap_or_default();
-                let outline = Outline::parse(&text);
+                // Outlined while the page's outline is alive: an arena of its own.
+                let arena = super::outline::Arena::new();
+                let outline = Outline::parse(&text, &arena);
                 let mut inner = Vec::new();
                 let tables: Vec<(u32, &Table<'_>)> = outline
                     .blocks
@@ -138,11 +140,11 @@ fn read_table(
         let higher = headers.iter().position(|h| h.starts_with("higher privileged"));
         if let Some(least) = least {
             let mut group = GroupRows::default();
-            for row in &table.rows {
+            for row in table.rows {
                 let Some((kind, sub)) = group.kind(row, diagnostics) else { continue };
                 let scope = join_scope(scope, sub.as_deref());
                 let scope = scope.as_deref();
-                let get = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| &*c.text);
+                let get = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text);
                 let value = two_columns(get(Some(least)).unwrap_or(""), get(higher));
                 rows.push(PermissionRow {
                     kind,
@@ -157,20 +159,20 @@ fn read_table(
         // single column of scopes.
         let value_cols: Vec<usize> = (1..headers.len()).collect();
         let mut group = GroupRows::default();
-        for row in &table.rows {
+        for row in table.rows {
             let Some((kind, sub)) = group.kind(row, diagnostics) else { continue };
             let joined = join_scope(scope, sub.as_deref());
             let scope = joined.as_deref();
             for &col in &value_cols {
                 let Some(cell) = row.cells.get(col) else { continue };
                 let qualifier =
-                    (value_cols.len() > 1).then(|| qualifier_of(&table.header[col].text));
+                    (value_cols.len() > 1).then(|| qualifier_of(table.header[col].text));
                 let row_scope = match (scope, qualifier) {
                     (Some(s), Some(q)) => Some(format!("{s}: {q}")),
                     (Some(s), None) => Some(s.to_string()),
                     (None, q) => q,
                 };
-                let value = one_column(&cell.text, order_of(&headers[col]));
+                let value = one_column(cell.text, order_of(&headers[col]));
                 rows.push(PermissionRow { kind, scope: row_scope, value, line: row.line });
             }
         }
@@ -187,7 +189,7 @@ fn read_table(
         ));
         return;
     }
-    for row in &table.rows {
+    for row in table.rows {
         let resource = row.cells.first().map(|c| c.text.trim().to_string()).unwrap_or_default();
         let row_scope = match scope {
             Some(s) => format!("{s}: {resource}"),
@@ -198,7 +200,7 @@ fn read_table(
             rows.push(PermissionRow {
                 kind,
                 scope: Some(row_scope.clone()),
-                value: one_column(&cell.text, order_of(&headers[col])),
+                value: one_column(cell.text, order_of(&headers[col])),
                 line: row.line,
             });
         }
@@ -226,8 +228,8 @@ impl GroupRows {
         row: &super::outline::Row<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<(PermissionKind, Option<String>)> {
-        let label = row.cells.first().map(|c| text::trim(&c.text)).unwrap_or("");
-        let empty = row.cells.iter().skip(1).all(|c| text::trim(&c.text).is_empty());
+        let label = row.cells.first().map(|c| text::trim(c.text)).unwrap_or("");
+        let empty = row.cells.iter().skip(1).all(|c| text::trim(c.text).is_empty());
         if let Some(kind) = kind_of(label) {
             self.current = Some(kind);
             return (!empty).then_some((kind, None));
@@ -355,11 +357,12 @@ mod tests {
     use crate::distill::Includes;
 
     fn read(md: &str) -> (Permissions, Vec<Diagnostic>) {
-        let o = Outline::parse(md);
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(md, &arena);
         let mut d = Vec::new();
         let src = crate::source::DocSource::from_files(Default::default(), "test");
         let mut inc = Includes::new(&src);
-        let p = permissions("api-reference/beta/api/x.md", &o.blocks, &mut inc, &mut d);
+        let p = permissions("api-reference/beta/api/x.md", o.blocks, &mut inc, &mut d);
         (p, d)
     }
 

@@ -244,7 +244,7 @@ fn method_rows<'a>(table: &'a Table<'_>) -> impl Iterator<Item = MethodRef> + 'a
         let link = first.links.first()?;
         Some(MethodRef {
             name: first.text.trim().to_string(),
-            page: types::link_stem(&link.dest),
+            page: types::link_stem(link.dest),
             returns: cell(row, ret).map(|c| c.markdown.to_string()).unwrap_or_default(),
             description: cell(row, cols.description)
                 .map(|c| c.markdown.to_string())
@@ -258,7 +258,7 @@ fn member_rows(table: &Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Enum
     let cols = columns(table);
     let name_col = cols.name.unwrap_or(0);
     let mut out: Vec<EnumMember> = Vec::new();
-    for row in &table.rows {
+    for row in table.rows {
         let Some(name_cell) = row.cells.get(name_col) else { continue };
         let name = name_text(name_cell);
         if name.is_empty() {
@@ -285,7 +285,7 @@ fn member_rows(table: &Table<'_>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Enum
 fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option<TypeExpr> {
     for block in outline.intro().iter().chain(outline.blocks.iter().take(40)) {
         let BlockKind::Paragraph(inline) = &block.kind else { continue };
-        let Some(at) = text::find_lower(&inline.text, "inherits from") else { continue };
+        let Some(at) = text::find_lower(inline.text, "inherits from") else { continue };
         let rest = inline.text[at + "inherits from".len()..].trim();
         let first = rest.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
         if first.is_empty() {
@@ -293,7 +293,7 @@ fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option
         }
         let name = first.trim_matches(['[', ']', '*']);
         let page =
-            inline.links.iter().find(|l| l.text == name).and_then(|l| types::link_stem(&l.dest));
+            inline.links.iter().find(|l| l.text == name).and_then(|l| types::link_stem(l.dest));
         let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
         return Some(TypeExpr::named(name, page));
     }

@@ -22,7 +22,7 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
         }
         paragraphs += 1;
         description.push_str(inline.markdown);
-        for code in status_codes(&inline.text) {
+        for code in status_codes(inline.text) {
             if !resp.status_codes.iter().any(|s| s.code == code.0) {
                 resp.status_codes.push(StatusCode {
                     code: code.0,
@@ -62,7 +62,7 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
-        if resp.location.is_none() && text::contains_lower(&inline.text, "location header") {
+        if resp.location.is_none() && text::contains_lower(inline.text, "location header") {
             resp.location = Some(LocationHeader { type_expr: None, line: block.line });
         }
     }
@@ -233,8 +233,9 @@ mod tests {
     use crate::distill::outline::Outline;
 
     fn read(md: &str) -> Response {
-        let o = Outline::parse(md);
-        response(1, &o.blocks)
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(md, &arena);
+        response(1, o.blocks)
     }
 
     #[test]

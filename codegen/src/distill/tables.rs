@@ -24,7 +24,7 @@ pub(crate) fn header_key(cell: &Inline<'_>) -> String {
 
 /// [`header_key`] before lower-casing.
 fn header_text<'a>(cell: &'a Inline<'_>) -> &'a str {
-    text::trim(text::trim_set(text::trim(&cell.text), b"*_:?"))
+    text::trim(text::trim_set(text::trim(cell.text), b"*_:?"))
 }
 
 /// Whether a header cell's [`header_key`] is `key`, without building it.
@@ -97,7 +97,7 @@ pub(crate) fn cell<'a, 's>(row: &'a Row<'s>, index: Option<usize>) -> Option<&'a
 /// A name cell's text: the first word, without markup (`**clientContext**`,
 /// `` `id` ``, `clientContext (optional)`).
 pub(crate) fn name_text(cell: &Inline<'_>) -> String {
-    name_in(&cell.text).to_string()
+    name_in(cell.text).to_string()
 }
 
 /// [`name_text`], as the part of the cell's text it is.
@@ -152,7 +152,7 @@ pub(crate) fn params_in(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Param> {
     let mut out: Vec<Param> = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    for row in table.rows {
         if row.written_cells == 1 && table.header.len() > 1 {
             // A one-cell row is a group label (`|**Device configuration**|`) or a
             // description that runs on past a line break: add it to the row above.
@@ -168,7 +168,7 @@ pub(crate) fn params_in(
         }
         check_row_width(table, row, what, diagnostics);
         let Some(name_cell) = cell(row, cols.name.or(Some(0))) else { continue };
-        let name_str = name_in(&name_cell.text);
+        let name_str = name_in(name_cell.text);
         if name_str.is_empty() {
             continue;
         }
@@ -176,7 +176,7 @@ pub(crate) fn params_in(
         let description = cell(row, cols.description).map(|c| c.markdown.to_string());
         let description = description.unwrap_or_default();
         let (type_expr, type_text) = match cell(row, cols.type_) {
-            Some(c) => (types::parse(&c.text, &c.links), c.markdown.to_string()),
+            Some(c) => (types::parse(c.text, c.links), c.markdown.to_string()),
             None => (TypeExpr::Unknown { text: String::new() }, String::new()),
         };
         if cols.type_.is_some() && !types::is_known(&type_expr) {
@@ -187,12 +187,12 @@ pub(crate) fn params_in(
             ));
         }
         let required = match cell(row, cols.required) {
-            Some(c) => requirement_cell(&c.text),
+            Some(c) => requirement_cell(c.text),
             None => Requirement::Unstated,
         };
         let required = match required {
             Requirement::Unstated => {
-                let in_name = requirement_in_text(after_name(&name_cell.text, name_str));
+                let in_name = requirement_in_text(after_name(name_cell.text, name_str));
                 match in_name {
                     Requirement::Unstated => requirement_in_text(&description),
                     r => r,

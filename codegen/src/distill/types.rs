@@ -233,10 +233,10 @@ fn named(name: &str, links: &[Link]) -> Option<TypeExpr> {
     let page = links
         .iter()
         .find(|l| {
-            let t = text::trim_set(&l.text, b"[]*` ");
+            let t = text::trim_set(l.text, b"[]*` ");
             t.eq_ignore_ascii_case(name) || t.eq_ignore_ascii_case(bare)
         })
-        .and_then(|l| link_stem(&l.dest));
+        .and_then(|l| link_stem(l.dest));
     Some(TypeExpr::named(bare, page))
 }
 
@@ -319,8 +319,8 @@ pub(crate) fn primitive(name: &str) -> Option<Primitive> {
 mod tests {
     use super::*;
 
-    fn link(text: &str, dest: &'static str) -> Link<'static> {
-        Link { text: text.into(), dest: dest.into() }
+    fn link(text: &'static str, dest: &'static str) -> Link<'static> {
+        Link { text, dest }
     }
 
     fn p(name: Primitive) -> TypeExpr {

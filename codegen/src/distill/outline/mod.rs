@@ -3,52 +3,61 @@
 //! each with its line and the annotation comment that precedes it. Language tabs
 //! (`# [HTTP](#tab/http)`) are not headings: they are dropped, so the blocks of every
 //! tab stay in the section they belong to. Sections are views over the blocks.
+//!
+//! Everything the outline holds is borrowed: from the page where the parser hands out
+//! the page's own text, otherwise from an [`Arena`] (texts built from several pieces,
+//! lowered titles, the lists of blocks, rows and cells). The arena lives as long as
+//! the page's distillation and is then emptied in one step for the next page, instead
+//! of half a million small allocations and frees over the corpus.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
+pub(crate) use bumpalo::Bump as Arena;
 use pulldown_cmark::{Options, Parser};
 
 use crate::spec::Diagnostic;
 
+mod arena;
 mod source_text;
 mod walk;
+
+pub(crate) use arena::with_arena;
 
 pub(crate) use source_text::{LineIndex, table_tabs_to_spaces};
 
 /// A link inside inline text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Link<'s> {
     /// The link's text.
-    pub text: String,
-    /// The destination as written.
-    pub dest: Cow<'s, str>,
+    pub text: &'s str,
+    /// The destination as written (escapes resolved).
+    pub dest: &'s str,
 }
 
 /// Inline content (a paragraph, a heading, a table cell).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Inline<'s> {
     /// The markdown source, trimmed.
     pub markdown: &'s str,
     /// Plain text: markup removed, code spans kept without backticks, whitespace
     /// collapsed. Empty for paragraphs of sections no consumer reads (examples): the
     /// walk does not build text nobody asks for.
-    pub text: Cow<'s, str>,
+    pub text: &'s str,
     /// Links, in order (also only where text is built).
-    pub links: Vec<Link<'s>>,
+    pub links: &'s [Link<'s>],
 }
 
 /// A table: its header cells and rows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Table<'s> {
-    pub header: Vec<Inline<'s>>,
-    pub rows: Vec<Row<'s>>,
+    pub header: &'s [Inline<'s>],
+    pub rows: &'s [Row<'s>],
 }
 
 /// A table row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Row<'s> {
-    pub cells: Vec<Inline<'s>>,
+    pub cells: &'s [Inline<'s>],
     /// The number of cells the source line has (GFM pads or cuts rows to the header's
     /// width; this is what was written).
     pub written_cells: usize,
@@ -56,7 +65,7 @@ pub(crate) struct Row<'s> {
 }
 
 /// What a block is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum BlockKind<'s> {
     Heading {
         level: u8,
@@ -65,8 +74,8 @@ pub(crate) enum BlockKind<'s> {
     Paragraph(Inline<'s>),
     Table(Table<'s>),
     Code {
-        info: Cow<'s, str>,
-        text: Cow<'s, str>,
+        info: &'s str,
+        text: &'s str,
         /// Fenced (its text starts on the line after the fence) or indented (its text
         /// starts on the block's own line).
         fenced: bool,
@@ -81,14 +90,14 @@ pub(crate) enum BlockKind<'s> {
 
 /// An annotation comment (`<!-- { ... } -->`) as written: the text between the
 /// comment markers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct RawAnnotation<'s> {
     pub json: &'s str,
     pub line: u32,
 }
 
 /// One block of the page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Block<'s> {
     pub kind: BlockKind<'s>,
     pub line: u32,
@@ -100,7 +109,7 @@ impl Block<'_> {
     /// Plain text of a heading or paragraph.
     pub(crate) fn text(&self) -> Option<&str> {
         match &self.kind {
-            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => Some(&text.text),
+            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => Some(text.text),
             _ => None,
         }
     }
@@ -109,12 +118,12 @@ impl Block<'_> {
 /// A section: a heading and the blocks under it, up to the next heading of the same or
 /// a higher level (subsections included).
 #[derive(Debug, Clone)]
-pub(crate) struct Section {
+pub(crate) struct Section<'s> {
     /// Index of the heading block.
     pub heading: usize,
     pub level: u8,
     /// The heading's text, lower-cased, whitespace collapsed, trailing `:` removed.
-    pub title: String,
+    pub title: &'s str,
     /// Blocks after the heading.
     pub body: Range<usize>,
 }
@@ -124,8 +133,8 @@ pub(crate) struct Section {
 pub(crate) struct Outline<'s> {
     /// The YAML front matter text and the line it starts on.
     pub front_matter: Option<(&'s str, u32)>,
-    pub blocks: Vec<Block<'s>>,
-    pub sections: Vec<Section>,
+    pub blocks: &'s [Block<'s>],
+    pub sections: &'s [Section<'s>],
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -135,43 +144,43 @@ pub fn markdown_options() -> Options {
 }
 
 impl<'s> Outline<'s> {
-    /// Parse a page.
-    pub(crate) fn parse(src: &'s str) -> Outline<'s> {
+    /// Parse a page; what the outline builds lives in `arena`.
+    pub(crate) fn parse(src: &'s str, arena: &'s Arena) -> Outline<'s> {
         let lines = LineIndex::new(src);
         let (front_matter, body_start) = source_text::split_front_matter(src);
         // Asked first, at the top: the line index counts from the last offset asked, and
         // asking after the walk would count the whole page again, backwards.
         let front_matter = front_matter.map(|(text, start)| (text, lines.line(start)));
-        let mut walk = walk::Walk::new(src, body_start, &lines);
+        let mut walk = walk::Walk::new(src, body_start, &lines, arena);
         let parser = Parser::new_ext(&src[body_start..], markdown_options());
         for (event, range) in parser.into_offset_iter() {
             walk.event(event, range.start + body_start..range.end + body_start);
         }
         let (blocks, titles, diagnostics) = walk.finish();
-        let sections = sections(&blocks, titles);
+        let sections = sections(blocks, titles, arena);
         Outline { front_matter, blocks, sections, diagnostics }
     }
 
     /// The first section whose title is one of `titles` (compared lower-case).
-    pub(crate) fn section(&self, titles: &[&str]) -> Option<&Section> {
-        self.sections.iter().find(|s| titles.contains(&s.title.as_str()))
+    pub(crate) fn section(&self, titles: &[&str]) -> Option<&'s Section<'s>> {
+        self.sections.iter().find(|s| titles.contains(&s.title))
     }
 
     /// Every section whose title satisfies `pred`.
     pub(crate) fn sections_where<'a>(
         &'a self,
         pred: impl Fn(&str) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a Section> + 'a {
-        self.sections.iter().filter(move |s| pred(&s.title))
+    ) -> impl Iterator<Item = &'s Section<'s>> + 'a {
+        self.sections.iter().filter(move |s| pred(s.title))
     }
 
     /// The blocks of a section's body.
-    pub(crate) fn body(&self, section: &Section) -> &[Block<'s>] {
+    pub(crate) fn body(&self, section: &Section<'_>) -> &'s [Block<'s>] {
         &self.blocks[section.body.clone()]
     }
 
     /// The blocks of a section's body up to its first subsection.
-    pub(crate) fn own_body(&self, section: &Section) -> &[Block<'s>] {
+    pub(crate) fn own_body(&self, section: &Section<'_>) -> &'s [Block<'s>] {
         let body = self.body(section);
         let end = body
             .iter()
@@ -181,12 +190,12 @@ impl<'s> Outline<'s> {
     }
 
     /// The H1 heading block, when the page has one.
-    pub(crate) fn title(&self) -> Option<&Block<'s>> {
+    pub(crate) fn title(&self) -> Option<&'s Block<'s>> {
         self.blocks.iter().find(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }))
     }
 
     /// Blocks between the H1 and the first H2 (or any heading below H1).
-    pub(crate) fn intro(&self) -> &[Block<'s>] {
+    pub(crate) fn intro(&self) -> &'s [Block<'s>] {
         let start = self
             .blocks
             .iter()
@@ -225,16 +234,31 @@ pub(crate) fn normalize_title(text: &str) -> String {
     out
 }
 
+/// [`normalize_title`], kept in `arena`: a tidy ASCII heading (nearly all of them) is
+/// copied and lowered in place, with no `String` in between.
+pub(crate) fn normalize_title_in<'a>(text: &str, arena: &'a Arena) -> &'a str {
+    if !text.is_ascii() || !is_tidy(text.as_bytes()) {
+        return arena.alloc_str(&normalize_title(text));
+    }
+    let out = arena.alloc_str(text);
+    out.make_ascii_lowercase();
+    out.trim_end_matches([':', ' '])
+}
+
+/// Whether ASCII text has no whitespace to collapse: none leading or trailing, and
+/// words separated by single spaces.
+fn is_tidy(bytes: &[u8]) -> bool {
+    use crate::distill::text::is_unicode_space_byte as space;
+    bytes.first().is_some_and(|&b| !space(b))
+        && bytes.windows(2).all(|w| !space(w[1]) || (w[1] == b' ' && !space(w[0])))
+        && bytes.last().is_some_and(|&b| !space(b))
+}
+
 /// [`normalize_title`] of ASCII text (every heading of every page goes through it):
 /// lower-cased in one vectorized copy; whitespace is collapsed only when the heading
 /// has any to collapse, which few do.
 fn normalize_ascii_title(text: &str) -> String {
-    use crate::distill::text::is_unicode_space_byte as space;
-    let bytes = text.as_bytes();
-    let tidy = bytes.first().is_some_and(|&b| !space(b))
-        && bytes.windows(2).all(|w| !space(w[1]) || (w[1] == b' ' && !space(w[0])))
-        && bytes.last().is_some_and(|&b| !space(b));
-    let mut out = if tidy {
+    let mut out = if is_tidy(text.as_bytes()) {
         text.to_ascii_lowercase()
     } else {
         text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
@@ -245,9 +269,9 @@ fn normalize_ascii_title(text: &str) -> String {
     out
 }
 
-fn sections(blocks: &[Block<'_>], titles: Vec<String>) -> Vec<Section> {
-    let mut out = Vec::with_capacity(titles.len());
-    let mut titles = titles.into_iter();
+fn sections<'s>(blocks: &[Block<'_>], titles: &[&'s str], arena: &'s Arena) -> &'s [Section<'s>] {
+    let mut out = bumpalo::collections::Vec::with_capacity_in(titles.len(), arena);
+    let mut titles = titles.iter();
     for (i, block) in blocks.iter().enumerate() {
         if let BlockKind::Heading { level, .. } = &block.kind {
             let end = blocks[i + 1..]
@@ -258,12 +282,12 @@ fn sections(blocks: &[Block<'_>], titles: Vec<String>) -> Vec<Section> {
             out.push(Section {
                 heading: i,
                 level: *level,
-                title: titles.next().unwrap_or_default(),
+                title: titles.next().copied().unwrap_or_default(),
                 body: i + 1..end,
             });
         }
     }
-    out
+    out.into_bump_slice()
 }
 
 #[cfg(test)]
@@ -276,9 +300,10 @@ mod tests {
 
     #[test]
     fn blocks_sections_annotations_and_tabs() {
-        let o = Outline::parse(PAGE);
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(PAGE, &arena);
         assert_eq!(o.front_matter.map(|f| f.1), Some(2));
-        let titles: Vec<_> = o.sections.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<_> = o.sections.iter().map(|s| s.title).collect();
         assert_eq!(titles, ["call: x", "http request", "example", "properties"]);
         let http = o.section(&["http request"]).unwrap();
         let body = o.body(http);
@@ -304,14 +329,18 @@ mod tests {
         assert_eq!(t.rows[0].cells[1].text, "String");
         assert_eq!(t.rows[1].cells[1].links[0].dest, "x.md");
         assert_eq!(t.rows[1].cells[1].links[0].text, "x", "link text is kept");
-        assert!(matches!(t.rows[0].cells[0].text, Cow::Borrowed("a")), "plain cells borrow");
+        assert!(
+            std::ptr::eq(t.rows[0].cells[0].text, &PAGE[PAGE.find("| a |").unwrap() + 2..][..1]),
+            "plain cells borrow"
+        );
         assert_eq!(t.rows[1].written_cells, 3);
         assert_eq!(t.rows[1].line, 35);
     }
 
     #[test]
     fn intro_and_lines() {
-        let o = Outline::parse(PAGE);
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(PAGE, &arena);
         let intro = o.intro();
         assert_eq!(intro.len(), 1);
         assert_eq!(intro[0].text(), Some("Intro link."));
@@ -320,7 +349,8 @@ mod tests {
 
     #[test]
     fn unclosed_fence_is_reported() {
-        let o = Outline::parse("# t\n\n## HTTP request\n```http\nGET /a\n\n## Response\n");
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse("# t\n\n## HTTP request\n```http\nGET /a\n\n## Response\n", &arena);
         assert_eq!(o.diagnostics.len(), 1);
         assert_eq!(o.diagnostics[0].kind, DiagnosticKind::UnclosedCodeFence);
         assert_eq!(o.diagnostics[0].line, Some(4));
@@ -338,7 +368,8 @@ mod tests {
 
     #[test]
     fn front_matter_without_close_is_markdown() {
-        let o = Outline::parse("---\ntitle: x\n# Heading\n");
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse("---\ntitle: x\n# Heading\n", &arena);
         assert!(o.front_matter.is_none());
         assert!(o.title().is_some());
     }

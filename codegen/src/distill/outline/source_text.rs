@@ -128,19 +128,16 @@ pub(super) fn written_cells(row: &str) -> usize {
 /// An unclosed fence swallowed the rest of the page: its code ends where the first
 /// section heading (`## `, or deeper) it swallowed starts, so that no reader of the block
 /// takes the page's later sections for code.
-pub(super) fn cut_at_swallowed_section(text: &mut Cow<'_, str>) {
+pub(super) fn cut_at_swallowed_section(text: &str) -> &str {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let hashes = line.bytes().take_while(|&b| b == b'#').count();
         if (2..=6).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ') {
-            match text {
-                Cow::Borrowed(b) => *b = &b[..offset],
-                Cow::Owned(o) => o.truncate(offset),
-            }
-            return;
+            return &text[..offset];
         }
         offset += line.len();
     }
+    text
 }
 
 #[cfg(test)]
@@ -182,12 +179,9 @@ mod tests {
 
     #[test]
     fn swallowed_sections_are_cut_off_but_comments_stay() {
-        let mut text =
-            Cow::Borrowed("POST /calls/{id}/mute\n# a comment\n\n## Response\n\nHTTP/1.1 200 OK\n");
-        cut_at_swallowed_section(&mut text);
-        assert_eq!(text, "POST /calls/{id}/mute\n# a comment\n\n");
-        let mut text = Cow::Owned("GET /me\n###not a heading\n".to_string());
-        cut_at_swallowed_section(&mut text);
-        assert_eq!(text, "GET /me\n###not a heading\n");
+        let text = "POST /calls/{id}/mute\n# a comment\n\n## Response\n\nHTTP/1.1 200 OK\n";
+        assert_eq!(cut_at_swallowed_section(text), "POST /calls/{id}/mute\n# a comment\n\n");
+        let text = "GET /me\n###not a heading\n";
+        assert_eq!(cut_at_swallowed_section(text), text);
     }
 }

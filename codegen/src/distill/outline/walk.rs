@@ -2,26 +2,29 @@
 //!
 //! Speed matters here (the distiller must stay within 1.5x of a bare parse): strings
 //! are borrowed from the page wherever the parser hands out borrowed text (plain cells,
-//! code blocks, link targets), and plain text is built only where a consumer reads it:
+//! code blocks, link targets), what is built is built in the page's arena, and plain
+//! text is built only where a consumer reads it:
 //! headings; paragraphs of the intro and of the HTTP request, request body and
 //! response sections; table cells outside example sections, except description
 //! columns (consumers read those as markdown). Everything else keeps its markdown.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
+use bumpalo::collections::{String as ArenaString, Vec as ArenaVec};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
 use super::source_text::{LineIndex, cut_at_swallowed_section, parse_include, written_cells};
-use super::{Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title};
+use super::{Arena, Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title_in};
 
-fn cow(s: CowStr<'_>) -> Cow<'_, str> {
+/// The parser's text, borrowed from the page where it is the page's, else copied into
+/// the arena (text with escapes or entities resolved).
+fn keep<'s>(s: CowStr<'s>, arena: &'s Arena) -> &'s str {
     match s {
-        CowStr::Borrowed(b) => Cow::Borrowed(b),
-        other => Cow::Owned(other.to_string()),
+        CowStr::Borrowed(b) => b,
+        other => arena.alloc_str(&other),
     }
 }
 
@@ -32,26 +35,26 @@ struct InlineBuf<'s> {
     collect: bool,
     /// The one borrowed piece of text seen so far, not yet copied.
     borrowed: Option<&'s str>,
-    text: String,
+    text: ArenaString<'s>,
     /// A space is owed before the next word.
     space: bool,
-    links: Vec<Link<'s>>,
+    links: ArenaVec<'s, Link<'s>>,
     /// The open link, if any (CommonMark links do not nest): its destination and the
     /// start of its text in `text`.
-    open_link: Option<(Cow<'s, str>, usize)>,
+    open_link: Option<(&'s str, usize)>,
     /// The buffer of a list item (its text ends where a nested list starts).
     item: bool,
 }
 
 impl<'s> InlineBuf<'s> {
-    fn new(start: usize, collect: bool) -> Self {
+    fn new(start: usize, collect: bool, arena: &'s Arena) -> Self {
         InlineBuf {
             start,
             collect,
             borrowed: None,
-            text: String::new(),
+            text: ArenaString::new_in(arena),
             space: false,
-            links: Vec::new(),
+            links: ArenaVec::new_in(arena),
             open_link: None,
             item: false,
         }
@@ -95,7 +98,8 @@ impl<'s> InlineBuf<'s> {
     /// Append `s` with runs of ASCII whitespace collapsed to one space.
     fn push_words(&mut self, s: &str) {
         if self.text.capacity() == 0 {
-            // Room for a few more pieces: the text lives only as long as the outline.
+            // Room for a few more pieces: a text that grows leaves its old copies in
+            // the arena.
             self.text.reserve(s.len().max(32) * 2);
         }
         let bytes = s.as_bytes();
@@ -131,13 +135,14 @@ impl<'s> InlineBuf<'s> {
                 self.text.push(' ');
                 self.space = false;
             }
-            self.open_link = Some((cow(dest), self.text.len()));
+            self.open_link = Some((keep(dest, self.text.bump()), self.text.len()));
         }
     }
 
     fn close_link(&mut self) {
         if let Some((dest, at)) = self.open_link.take() {
-            let text = text::trim(self.text.get(at..).unwrap_or("")).to_string();
+            let arena = self.text.bump();
+            let text = arena.alloc_str(text::trim(self.text.get(at..).unwrap_or("")));
             self.links.push(Link { text, dest });
         }
     }
@@ -145,10 +150,10 @@ impl<'s> InlineBuf<'s> {
     fn finish(self, src: &'s str, end: usize) -> Inline<'s> {
         let markdown = text::trim(src.get(self.start..end).unwrap_or(""));
         let text = match self.borrowed {
-            Some(b) => Cow::Borrowed(b),
-            None => Cow::Owned(self.text),
+            Some(b) => b,
+            None => self.text.into_bump_str(),
         };
-        Inline { markdown, text, links: self.links }
+        Inline { markdown, text, links: self.links.into_bump_slice() }
     }
 }
 
@@ -202,19 +207,19 @@ fn skip_above_space(bytes: &[u8], mut i: usize) -> usize {
 
 struct TableBuf<'s> {
     line: u32,
-    header: Vec<Inline<'s>>,
-    rows: Vec<Row<'s>>,
+    header: &'s [Inline<'s>],
+    rows: ArenaVec<'s, Row<'s>>,
 }
 
 struct RowBuf<'s> {
     start: usize,
-    cells: Vec<Inline<'s>>,
+    cells: ArenaVec<'s, Inline<'s>>,
 }
 
 struct CodeBuf<'s> {
     start: usize,
-    info: Cow<'s, str>,
-    text: Option<Cow<'s, str>>,
+    info: &'s str,
+    text: Option<ArenaString<'s>>,
     /// The source range the text covers while every piece so far was a contiguous
     /// borrowed slice of the page (the usual case: then the text is borrowed whole).
     span: Option<Range<usize>>,
@@ -228,9 +233,10 @@ pub(super) struct Walk<'s, 'l> {
     src: &'s str,
     base: usize,
     lines: &'l LineIndex<'s>,
-    blocks: Vec<Block<'s>>,
+    arena: &'s Arena,
+    blocks: ArenaVec<'s, Block<'s>>,
     /// Each heading block's normalized title, in order (sections are named by them).
-    titles: Vec<String>,
+    titles: ArenaVec<'s, &'s str>,
     diagnostics: Vec<Diagnostic>,
     annotation: Option<RawAnnotation<'s>>,
     /// Build plain text for paragraphs of the current section.
@@ -249,13 +255,19 @@ pub(super) struct Walk<'s, 'l> {
 }
 
 impl<'s, 'l> Walk<'s, 'l> {
-    pub(super) fn new(src: &'s str, base: usize, lines: &'l LineIndex<'s>) -> Self {
+    pub(super) fn new(
+        src: &'s str,
+        base: usize,
+        lines: &'l LineIndex<'s>,
+        arena: &'s Arena,
+    ) -> Self {
         Walk {
             src,
             base,
             lines,
-            blocks: Vec::with_capacity(64),
-            titles: Vec::with_capacity(16),
+            arena,
+            blocks: ArenaVec::with_capacity_in(64, arena),
+            titles: ArenaVec::with_capacity_in(16, arena),
             diagnostics: Vec::new(),
             annotation: None,
             para_text: true,
@@ -269,8 +281,8 @@ impl<'s, 'l> Walk<'s, 'l> {
         }
     }
 
-    pub(super) fn finish(self) -> (Vec<Block<'s>>, Vec<String>, Vec<Diagnostic>) {
-        (self.blocks, self.titles, self.diagnostics)
+    pub(super) fn finish(self) -> (&'s [Block<'s>], &'s [&'s str], Vec<Diagnostic>) {
+        (self.blocks.into_bump_slice(), self.titles.into_bump_slice(), self.diagnostics)
     }
 
     #[inline]
@@ -290,9 +302,9 @@ impl<'s, 'l> Walk<'s, 'l> {
                             // Not contiguous: copy what was borrowed so far, then append.
                             let buf = text_buf.get_or_insert_with(|| {
                                 let so_far = span.take().map(|s| &self.src[s]).unwrap_or("");
-                                Cow::Owned(so_far.to_string())
+                                ArenaString::from_str_in(so_far, self.arena)
                             });
-                            buf.to_mut().push_str(&text);
+                            buf.push_str(&text);
                         }
                     }
                 } else if let Some(buf) = self.inline.last_mut() {
@@ -329,12 +341,12 @@ impl<'s, 'l> Walk<'s, 'l> {
     #[inline]
     fn start(&mut self, tag: Tag<'s>, range: Range<usize>) {
         match tag {
-            Tag::Heading { .. } => self.inline.push(InlineBuf::new(range.start, true)),
+            Tag::Heading { .. } => self.inline.push(InlineBuf::new(range.start, true, self.arena)),
             Tag::Paragraph => {
-                self.inline.push(InlineBuf::new(range.start, self.para_text));
+                self.inline.push(InlineBuf::new(range.start, self.para_text, self.arena));
             }
             Tag::Item => {
-                let mut buf = InlineBuf::new(range.start, self.para_text);
+                let mut buf = InlineBuf::new(range.start, self.para_text, self.arena);
                 buf.item = true;
                 self.inline.push(buf);
             }
@@ -347,7 +359,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                         self.paragraph(buf, range.start);
                     }
                 }
-                let mut rest = InlineBuf::new(range.start, false);
+                let mut rest = InlineBuf::new(range.start, false, self.arena);
                 rest.item = true;
                 self.inline.push(rest);
             }
@@ -359,7 +371,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                     }
                     _ => true, // header cells
                 };
-                self.inline.push(InlineBuf::new(range.start, collect));
+                self.inline.push(InlineBuf::new(range.start, collect, self.arena));
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(buf) = self.inline.last_mut() {
@@ -370,21 +382,19 @@ impl<'s, 'l> Walk<'s, 'l> {
                 // The line is taken now, in page order: asking for it at the table's
                 // end would count the table's newlines backwards, then forwards again.
                 let line = self.lines.line(range.start);
-                self.table =
-                    Some(TableBuf { line, header: Vec::new(), rows: Vec::with_capacity(16) });
+                let rows = ArenaVec::with_capacity_in(16, self.arena);
+                self.table = Some(TableBuf { line, header: &[], rows });
             }
             Tag::TableHead | Tag::TableRow => {
                 let width = self.table.as_ref().map_or(0, |t| t.header.len());
-                self.row = Some(RowBuf { start: range.start, cells: Vec::with_capacity(width) });
+                let cells = ArenaVec::with_capacity_in(width.max(2), self.arena);
+                self.row = Some(RowBuf { start: range.start, cells });
             }
             Tag::CodeBlock(kind) => {
                 let fenced = matches!(kind, CodeBlockKind::Fenced(_));
                 let info = match kind {
-                    CodeBlockKind::Fenced(info) => match cow(info) {
-                        Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-                        Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
-                    },
-                    CodeBlockKind::Indented => Cow::Borrowed(""),
+                    CodeBlockKind::Fenced(info) => keep(info, self.arena).trim(),
+                    CodeBlockKind::Indented => "",
                 };
                 let unclosed = self.check_fence_closed(range.clone());
                 self.code = Some(CodeBuf {
@@ -440,34 +450,34 @@ impl<'s, 'l> Walk<'s, 'l> {
                 if let (Some(row), Some(table)) = (self.row.take(), self.table.as_mut()) {
                     let line = self.lines.line(row.start);
                     let written = written_cells(&self.src[row.start..range.end]);
+                    let cells = row.cells.into_bump_slice();
                     if matches!(tag, TagEnd::TableHead) {
-                        self.columns_text =
-                            row.cells.iter().map(|c| !is_description_header(&c.text)).collect();
-                        table.header = row.cells;
+                        self.columns_text.clear();
+                        self.columns_text
+                            .extend(cells.iter().map(|c| !is_description_header(c.text)));
+                        table.header = cells;
                     } else {
-                        table.rows.push(Row { cells: row.cells, written_cells: written, line });
+                        table.rows.push(Row { cells, written_cells: written, line });
                     }
                 }
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     let line = table.line;
-                    self.push(
-                        BlockKind::Table(Table { header: table.header, rows: table.rows }),
-                        line,
-                    );
+                    let rows = table.rows.into_bump_slice();
+                    self.push(BlockKind::Table(Table { header: table.header, rows }), line);
                 }
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     let line = self.lines.line(code.start);
                     let mut text = match (code.text, code.span) {
-                        (Some(t), _) => t,
-                        (None, Some(span)) => Cow::Borrowed(&self.src[span]),
-                        (None, None) => Cow::Borrowed(""),
+                        (Some(t), _) => t.into_bump_str(),
+                        (None, Some(span)) => &self.src[span],
+                        (None, None) => "",
                     };
                     if code.unclosed {
-                        cut_at_swallowed_section(&mut text);
+                        text = cut_at_swallowed_section(text);
                     }
                     let fenced = code.fenced;
                     self.push(BlockKind::Code { info: code.info, text, fenced }, line);
@@ -498,7 +508,7 @@ impl<'s, 'l> Walk<'s, 'l> {
             self.paragraph_inline(start, para_end, inline);
             return;
         }
-        let title = normalize_title(&inline.text);
+        let title = normalize_title_in(inline.text, self.arena);
         if level == 1 {
             // The intro under the title: description, namespace, "Inherits from".
             self.para_text = true;
@@ -506,7 +516,7 @@ impl<'s, 'l> Walk<'s, 'l> {
         } else if level == 2 {
             self.cell_text = !(title.starts_with("example") || title == "see also");
             self.para_text = matches!(
-                title.as_str(),
+                title,
                 "http request"
                     | "http requests"
                     | "http request syntax"
