@@ -348,6 +348,20 @@ mod tests {
     }
 
     #[test]
+    fn written_cells_are_the_cells_of_the_line_as_gfm_splits_it() {
+        let page = "| A | B | C |\n|-|-|-|\n| a | b | c |\n| short |\n|| b ||\n\
+                    | a | `x|y` | c | d |\n| a | b | c | d \\| e |\nlast | row";
+        let arena = Arena::new();
+        let o = Outline::parse(page, &arena);
+        let BlockKind::Table(t) = &o.blocks[0].kind else { panic!() };
+        let written: Vec<_> = t.rows.iter().map(|r| (r.cells.len(), r.written_cells)).collect();
+        // Padded rows keep their width; rows cut to it keep the count they had; a
+        // pipe in backticks splits, an escaped one does not; the last row has no
+        // newline and no pipes at its ends.
+        assert_eq!(written, [(3, 3), (3, 1), (3, 3), (3, 5), (3, 4), (3, 2)]);
+    }
+
+    #[test]
     fn unclosed_fence_is_reported() {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse("# t\n\n## HTTP request\n```http\nGET /a\n\n## Response\n", &arena);

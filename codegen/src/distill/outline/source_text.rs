@@ -1,5 +1,5 @@
 //! Work on the page's raw text that the markdown parser does not do for us: line
-//! numbers, front matter, tab-padded tables, include directives, written cell counts.
+//! numbers, front matter, tab-padded tables, include directives, dropped table cells.
 
 use std::borrow::Cow;
 
@@ -100,25 +100,19 @@ pub(crate) fn parse_include(line: &str) -> Option<(&str, &str)> {
     Some((name.trim(), target.trim()))
 }
 
-/// The number of cells a table row's source line has: `|`-separated, leading and
-/// trailing pipes optional, `\|` and pipes inside code spans not counted.
-pub(super) fn written_cells(row: &str) -> usize {
-    let row = row.trim();
-    let bytes = row.as_bytes();
-    if memchr::memchr2(b'`', b'\\', bytes).is_none() {
-        let inner = bytes.len().saturating_sub(1);
-        let pipes = memchr::memchr_iter(b'|', bytes).filter(|&i| i != 0 && i != inner).count();
-        return pipes + 1;
-    }
-    let mut cells = 1;
-    let mut in_code = false;
+/// The number of cells in `text`, the part of a table row after the last cell the
+/// parser kept (it drops those past the header's width), its first `|` removed and
+/// trimmed: as GFM splits a row, at every `|` not escaped by a backslash (inside
+/// backticks too), a trailing `|` closing the last cell.
+pub(super) fn dropped_cells(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut cells = usize::from(!bytes.is_empty());
     let mut escaped = false;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             _ if escaped => escaped = false,
             b'\\' => escaped = true,
-            b'`' => in_code = !in_code,
-            b'|' if !in_code && i != 0 && i != bytes.len() - 1 => cells += 1,
+            b'|' if i + 1 < bytes.len() => cells += 1,
             _ => {}
         }
     }
@@ -169,12 +163,14 @@ mod tests {
     }
 
     #[test]
-    fn written_cells_counts_unescaped_pipes_outside_code() {
-        assert_eq!(written_cells("| a | b | c |"), 3);
-        assert_eq!(written_cells("a | b"), 2);
-        assert_eq!(written_cells("| a | `x|y` | c"), 3);
-        assert_eq!(written_cells("| a \\| b | c |"), 2);
-        assert_eq!(written_cells("|a|"), 1);
+    fn dropped_cells_are_split_as_gfm_splits_them() {
+        assert_eq!(dropped_cells(""), 0);
+        assert_eq!(dropped_cells("c |"), 1);
+        assert_eq!(dropped_cells("c | d"), 2);
+        assert_eq!(dropped_cells("y` | c |"), 2, "a pipe in backticks splits");
+        assert_eq!(dropped_cells("a \\| b | c |"), 2, "an escaped pipe does not");
+        assert_eq!(dropped_cells("a \\\\| b"), 2, "an escaped backslash does not escape");
+        assert_eq!(dropped_cells("|"), 1, "an empty cell");
     }
 
     #[test]

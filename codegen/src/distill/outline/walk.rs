@@ -16,7 +16,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
-use super::source_text::{LineIndex, cut_at_swallowed_section, parse_include, written_cells};
+use super::source_text::{LineIndex, cut_at_swallowed_section, dropped_cells, parse_include};
 use super::{Arena, Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title_in};
 
 /// The parser's text, borrowed from the page where it is the page's, else copied into
@@ -157,6 +157,15 @@ impl<'s> InlineBuf<'s> {
     }
 }
 
+/// Whether a table cell is one the parser added to pad its row to the header's width:
+/// those are empty and sit at the start of the next line (or the end of the page),
+/// where no written cell can start empty.
+fn is_padding(src: &str, cell: &Range<usize>) -> bool {
+    cell.is_empty()
+        && (cell.start >= src.len()
+            || cell.start.checked_sub(1).is_some_and(|i| src.as_bytes()[i] == b'\n'))
+}
+
 /// Description columns are read as markdown: their cells need no plain text.
 fn is_description_header(text: &str) -> bool {
     let t = text.trim().trim_matches(['*', '_']);
@@ -214,6 +223,23 @@ struct TableBuf<'s> {
 struct RowBuf<'s> {
     start: usize,
     cells: ArenaVec<'s, Inline<'s>>,
+    /// The cells the row's line has, as far as the parser has shown them: its cells
+    /// less those it added to pad the row to the header's width.
+    written: usize,
+    /// Where the last of those ends (the parser drops cells past the header's width:
+    /// text after this is such cells).
+    written_end: usize,
+}
+
+impl RowBuf<'_> {
+    /// The number of cells the row's line has, as GFM splits it: those the parser
+    /// showed, less padding, and those it dropped past the header's width (text after
+    /// the last cell shown, counted by [`dropped_cells`]; rare).
+    fn written_cells(&self, src: &str, end: usize) -> usize {
+        let rest = src.get(self.written_end..end).unwrap_or("");
+        let rest = rest.strip_prefix('|').unwrap_or(rest).trim_ascii();
+        self.written + if rest.is_empty() { 0 } else { dropped_cells(rest) }
+    }
 }
 
 struct CodeBuf<'s> {
@@ -388,7 +414,8 @@ impl<'s, 'l> Walk<'s, 'l> {
             Tag::TableHead | Tag::TableRow => {
                 let width = self.table.as_ref().map_or(0, |t| t.header.len());
                 let cells = ArenaVec::with_capacity_in(width.max(2), self.arena);
-                self.row = Some(RowBuf { start: range.start, cells });
+                let start = range.start;
+                self.row = Some(RowBuf { start, cells, written: 0, written_end: start });
             }
             Tag::CodeBlock(kind) => {
                 let fenced = matches!(kind, CodeBlockKind::Fenced(_));
@@ -443,13 +470,17 @@ impl<'s, 'l> Walk<'s, 'l> {
                     let cell = buf.finish(self.src, range.end);
                     if let Some(row) = &mut self.row {
                         row.cells.push(cell);
+                        if !is_padding(self.src, &range) {
+                            row.written += 1;
+                            row.written_end = range.end;
+                        }
                     }
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let (Some(row), Some(table)) = (self.row.take(), self.table.as_mut()) {
                     let line = self.lines.line(row.start);
-                    let written = written_cells(&self.src[row.start..range.end]);
+                    let written = row.written_cells(self.src, range.end);
                     let cells = row.cells.into_bump_slice();
                     if matches!(tag, TagEnd::TableHead) {
                         self.columns_text.clear();
