@@ -10,6 +10,8 @@
 //! anything else (nesting, lists, block scalars, escapes, flow collections) goes to
 //! the YAML parser.
 
+use std::borrow::Cow;
+
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 
 use crate::spec::{Diagnostic, DiagnosticKind, FrontMatter};
@@ -22,7 +24,7 @@ pub(crate) fn parse(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) ->
     };
     let mut fm = FrontMatter::default();
     for (key, value) in pairs {
-        match key.as_str() {
+        match &*key {
             "title" => fm.title = Some(value),
             "description" => fm.description = Some(value),
             "author" => fm.author = Some(value),
@@ -31,7 +33,7 @@ pub(crate) fn parse(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) ->
             "doc_type" => fm.doc_type = Some(value),
             "ms.date" => fm.date = Some(value),
             _ => {
-                fm.extra.insert(key, value);
+                fm.extra.insert(key.into_owned(), value);
             }
         }
     }
@@ -39,12 +41,16 @@ pub(crate) fn parse(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) ->
 }
 
 /// The front matter through the YAML parser; line by line when it is not YAML.
-fn yaml_pairs(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+fn yaml_pairs(
+    text: &str,
+    line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(Cow<'static, str>, String)> {
     let pairs = match Yaml::load_from_str(text) {
         Ok(docs) => match docs.first() {
             Some(Yaml::Mapping(map)) => Some(
                 map.iter()
-                    .filter_map(|(k, v)| Some((scalar_text(k)?, value_text(v))))
+                    .filter_map(|(k, v)| Some((Cow::Owned(scalar_text(k)?), value_text(v))))
                     .collect::<Vec<_>>(),
             ),
             None => Some(Vec::new()),
@@ -63,9 +69,10 @@ fn yaml_pairs(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
 }
 
 /// `key: value` lines with plain, `"double"` or `'single'` quoted values, and nothing
-/// else; `None` as soon as a line needs a YAML parser.
-fn flat_pairs(text: &str) -> Option<Vec<(String, String)>> {
-    let mut pairs: Vec<(String, String)> = Vec::with_capacity(8);
+/// else; `None` as soon as a line needs a YAML parser. The keys stay borrowed: most
+/// name a field of [`FrontMatter`] and are not kept.
+fn flat_pairs(text: &str) -> Option<Vec<(Cow<'_, str>, String)>> {
+    let mut pairs: Vec<(Cow<'_, str>, String)> = Vec::with_capacity(8);
     // Each line with its newline: the trim below drops it (and a `\r`), as `lines()`
     // would.
     for line in super::text::lines_inclusive(text) {
@@ -81,7 +88,7 @@ fn flat_pairs(text: &str) -> Option<Vec<(String, String)>> {
             return None;
         }
         let value = flat_value(super::text::trim(value))?;
-        pairs.push((key.to_string(), value));
+        pairs.push((Cow::Borrowed(key), value));
     }
     Some(pairs)
 }
@@ -137,7 +144,7 @@ fn value_text(node: &Yaml<'_>) -> String {
 }
 
 /// Fallback for YAML that does not parse: `key: value` per line, quotes trimmed.
-fn line_pairs(text: &str) -> Vec<(String, String)> {
+fn line_pairs(text: &str) -> Vec<(Cow<'static, str>, String)> {
     text.lines()
         .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
         .filter_map(|l| {
@@ -148,7 +155,7 @@ fn line_pairs(text: &str) -> Vec<(String, String)> {
             }
             let v = v.trim();
             let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(v);
-            Some((k.to_string(), v.to_string()))
+            Some((Cow::Owned(k.to_string()), v.to_string()))
         })
         .collect()
 }

@@ -212,9 +212,21 @@ pub(crate) fn params_in(
     out
 }
 
-/// Whether `text` contains "required" or "optional" in any case.
+/// Whether `text` contains "required" or "optional" in any case. Asked of every
+/// description of every table: one pass over the text for the rarest letter of each
+/// word (`q`, `p`), checked in place, instead of a search per word.
 fn mentions_requirement(text: &str) -> bool {
-    text::contains_lower(text, "required") || text::contains_lower(text, "optional")
+    let bytes = text.as_bytes();
+    let at = |start: Option<usize>, word: &[u8]| {
+        start
+            .and_then(|s| bytes.get(s..s + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    bytes.iter().enumerate().any(|(i, &b)| match b | 0x20 {
+        b'q' => at(i.checked_sub(2), b"required"),
+        b'p' => at(i.checked_sub(1), b"optional"),
+        _ => false,
+    })
 }
 
 /// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...
@@ -317,6 +329,17 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn requirement_words_are_found_in_any_case_anywhere() {
+        for yes in ["Required.", "REQUIRED", "is optional", "(Optional)", "xrequiredx", "optional"]
+        {
+            assert!(mentions_requirement(yes), "{yes}");
+        }
+        for no in ["", "q", "p", "requires", "option", "equired", "optiona", "opt ional"] {
+            assert!(!mentions_requirement(no), "{no}");
+        }
+    }
 
     fn after_name_of(cell_text: &str) -> &str {
         after_name(cell_text, name_in(cell_text))
