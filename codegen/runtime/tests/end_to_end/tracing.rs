@@ -3,12 +3,15 @@
 //! redirect; never the token, a header or the query.
 
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use graphgen_runtime::serde_json::{Value, json};
 use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
-use graphgen_runtime::{ApiVersion, Method, Path, Request, RetryPolicy};
+use graphgen_runtime::{
+    ApiVersion, BoxError, BoxFuture, Method, Path, Request, RetryPolicy, Secret, TokenProvider,
+};
 
 /// Everything the subscriber writes, kept for the test to read.
 #[derive(Clone, Default)]
@@ -29,6 +32,27 @@ impl Captured {
         let text = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
         text.lines().map(str::to_owned).collect()
     }
+
+    /// The runtime's own events (without their span prefix), in order.
+    fn events(&self) -> Vec<String> {
+        self.lines()
+            .iter()
+            .filter_map(|l| l.split_once("graphgen_runtime::trace: "))
+            .map(|e| e.1.to_owned())
+            .collect()
+    }
+}
+
+/// A DEBUG subscriber writing to `captured`, installed for the current thread.
+fn capture(captured: &Captured) -> tracing::subscriber::DefaultGuard {
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .without_time()
+        .with_writer(move || writer.clone())
+        .finish();
+    tracing::subscriber::set_default(subscriber)
 }
 
 /// Proves: a request that is throttled (503), redirected and answered is one span whose
@@ -37,14 +61,7 @@ impl Captured {
 #[tokio::test(flavor = "current_thread")]
 async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .without_time()
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let _guard = capture(&captured);
 
     let server = GraphServer::start().await;
     server.route(
@@ -74,11 +91,7 @@ async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
     );
     // The transport's own events (hyper's connects) land in the span too.
     assert!(lines.iter().all(|l| l.contains(&span)), "every event in the span {span}:\n{lines:#?}");
-    let events: Vec<&str> = lines
-        .iter()
-        .filter_map(|l| l.split_once("graphgen_runtime::trace: "))
-        .map(|e| e.1)
-        .collect();
+    let events = captured.events();
     assert_eq!(events.len(), 8, "{events:#?}");
     assert_eq!(events[0], "sending attempt=1");
     assert!(events[1].starts_with("response status=503 request_id=\""), "{}", events[1]);
@@ -93,4 +106,71 @@ async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
     for secret in [TEST_TOKEN, "s3cr3t", "Ada", "filter"] {
         assert!(!all.contains(secret), "`{secret}` was logged:\n{all}");
     }
+}
+
+/// A provider whose token changes each time Graph refuses one.
+#[derive(Default)]
+struct Rotating(AtomicUsize);
+
+impl TokenProvider for Rotating {
+    fn token(&self) -> BoxFuture<'_, Result<Secret, BoxError>> {
+        let generation = self.0.load(Ordering::SeqCst);
+        Box::pin(async move { Ok(Secret::new(format!("secret-token-{generation}"))) })
+    }
+
+    fn rejected(&self, _token: &Secret) -> bool {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        true
+    }
+}
+
+/// Proves: a GET whose connection drops is retried with the transport's reason, and a
+/// refused token is replaced with an INFO event, all in one span and in order; neither
+/// token is logged.
+#[tokio::test(flavor = "current_thread")]
+async fn transport_retries_and_token_refusals_are_events_too() {
+    let captured = Captured::default();
+    let _guard = capture(&captured);
+
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, "/v1.0/me")
+            .expect_any_authorization()
+            .reply(Reply::drop_connection())
+            .reply(Reply::graph_error(401, "InvalidAuthenticationToken", "expired"))
+            .reply(Reply::json(200, &json!({"id": "me"}))),
+    );
+    let client = server
+        .client_builder()
+        .token_provider(Arc::new(Rotating::default()))
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
+        .build()
+        .unwrap();
+    let me = Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"));
+    let user: Value = client.send_json(me).await.unwrap();
+    assert_eq!(user["id"], "me");
+    server.verify();
+    let sent: Vec<_> =
+        server.requests().iter().map(|r| r.header("authorization").map(str::to_owned)).collect();
+    assert_eq!(sent.last(), Some(&Some("Bearer secret-token-1".to_owned())));
+
+    let events = captured.events();
+    assert_eq!(events.len(), 7, "{events:#?}");
+    assert_eq!(events[0], "sending attempt=1");
+    assert!(events[1].starts_with("retrying attempt=1 delay_ms="), "{}", events[1]);
+    assert!(
+        events[1].ends_with(" reason=connection failed after the request was sent"),
+        "{}",
+        events[1]
+    );
+    assert_eq!(events[2], "sending attempt=2");
+    assert!(events[3].starts_with("response status=401 request_id=\""), "{}", events[3]);
+    assert_eq!(events[4], "token refused; asking the provider for another");
+    assert_eq!(events[5], "sending attempt=3");
+    assert!(events[6].starts_with("response status=200 request_id=\""), "{}", events[6]);
+    let lines = captured.lines();
+    assert!(lines.iter().all(|l| l.contains("graph_request{method=GET")), "{lines:#?}");
+    let all = lines.join("\n");
+    assert!(!all.contains("secret-token"), "a token was logged:\n{all}");
+    assert!(all.contains(" INFO ") && all.contains("token refused"), "{all}");
 }
