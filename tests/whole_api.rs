@@ -67,7 +67,7 @@ fn whole() -> Whole {
     let text = manifest::cargo_toml(&manifest::Manifest {
         name: "msgraph-typed-whole".into(),
         runtime: format!("{{ path = {:?} }}", workspace_root().join("codegen/runtime")),
-        areas: emitted.areas.clone(),
+        areas: emitted.report.areas.clone(),
         own_workspace: true,
     });
     graphgen::store::write_if_changed(&dir.join("Cargo.toml"), &text).expect("manifest");
@@ -92,7 +92,7 @@ fn whole_api_generates() {
         .filter_map(|l| l.strip_suffix("; do not edit"))
         .collect();
     let skipped: BTreeMap<&str, &str> =
-        whole.emitted.skipped.iter().map(|s| (s.spec.as_str(), s.reason.as_str())).collect();
+        whole.emitted.report.skipped.iter().map(|s| (s.spec.as_str(), s.reason.as_str())).collect();
     let api: Vec<&str> = whole.set.api_pages().map(|(p, _)| p).collect();
     let missing: Vec<&&str> =
         api.iter().filter(|p| !sources.contains(**p) && !skipped.contains_key(**p)).collect();
@@ -110,25 +110,25 @@ fn whole_api_generates() {
         whole.failures.len(),
         skipped.len(),
         whole.emitted.files.len(),
-        whole.emitted.diagnostics.len()
+        whole.emitted.report.diagnostics.len()
     )
     .unwrap();
     for (page, why) in &whole.failures {
         writeln!(summary, "  no spec: {page}: {why}").unwrap();
     }
-    for s in &whole.emitted.skipped {
+    for s in &whole.emitted.report.skipped {
         writeln!(summary, "  skipped: {s}").unwrap();
     }
-    writeln!(summary, "areas ({}):", whole.emitted.areas.len()).unwrap();
-    for (area, n) in &whole.emitted.areas {
+    writeln!(summary, "areas ({}):", whole.emitted.report.areas.len()).unwrap();
+    for (area, n) in &whole.emitted.report.areas {
         writeln!(summary, "  {area:<22} {n:>5} pages").unwrap();
     }
     println!("{summary}");
     for area in NAMED_AREAS {
-        assert!(whole.emitted.areas.contains_key(*area), "no area `{area}`");
+        assert!(whole.emitted.report.areas.contains_key(*area), "no area `{area}`");
     }
     // Every skip names its page and a reason.
-    assert!(whole.emitted.skipped.iter().all(|s| !s.reason.is_empty()));
+    assert!(whole.emitted.report.skipped.iter().all(|s| !s.reason.is_empty()));
     assert!(generated > 7_000, "only {generated} API pages generated");
     assert!(whole.emitted.files.iter().any(|f| f.path == "lib.rs"));
 }

@@ -133,7 +133,7 @@ impl Builder {
         let emitted = emit::emit_files(&set, &self.options)?;
         if self.cargo_metadata {
             // A build script's output is hidden unless it fails: cargo shows warnings.
-            for skipped in &emitted.skipped {
+            for skipped in &emitted.report.skipped {
                 println!("cargo:warning=graphgen: {skipped}");
             }
         }

@@ -35,9 +35,9 @@ fn listing(emitted: &Emitted) -> String {
     for file in &emitted.files {
         out.push_str(&format!("==> {}\n{}\n", file.path, file.contents));
     }
-    if !emitted.diagnostics.is_empty() {
+    if !emitted.report.diagnostics.is_empty() {
         out.push_str("==> diagnostics\n");
-        for d in &emitted.diagnostics {
+        for d in &emitted.report.diagnostics {
             out.push_str(&format!("{d}\n"));
         }
     }

@@ -75,10 +75,10 @@ impl Args {
 
 pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let emitted = args.builder().generate_to(&args.out)?;
-    for diagnostic in &emitted.diagnostics {
+    for diagnostic in &emitted.report.diagnostics {
         eprintln!("note: {diagnostic}");
     }
-    for skipped in &emitted.skipped {
+    for skipped in &emitted.report.skipped {
         eprintln!("warning: {skipped}");
     }
     if let Some(path) = &args.manifest {
@@ -89,7 +89,7 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         let text = manifest::cargo_toml(&manifest::Manifest {
             name: args.crate_name.clone(),
             runtime,
-            areas: emitted.areas.clone(),
+            areas: emitted.report.areas.clone(),
             own_workspace: args.own_workspace,
         });
         graphgen::store::write_if_changed(path, &text)?;
@@ -98,9 +98,9 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         "graphgen: {} files in {}, {} notes (fallbacks the specs forced), {} pages skipped, {} areas",
         emitted.files.len(),
         args.out.display(),
-        emitted.diagnostics.len(),
-        emitted.skipped.len(),
-        emitted.areas.len()
+        emitted.report.diagnostics.len(),
+        emitted.report.skipped.len(),
+        emitted.report.areas.len()
     );
     Ok(ExitCode::SUCCESS)
 }

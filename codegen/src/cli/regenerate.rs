@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         "graphgen: {} files in {}, {} notes (fallbacks the specs forced)",
         emitted.files.len(),
         args.out.display(),
-        emitted.diagnostics.len()
+        emitted.report.diagnostics.len()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -18,7 +18,7 @@ pub struct Manifest {
     /// The `graphgen-runtime` dependency as a TOML value: `"0.1"` or
     /// `{ path = "../codegen/runtime" }`.
     pub runtime: String,
-    /// The areas and their API page counts (from [`super::Emitted::areas`]).
+    /// The areas and their API page counts (from [`super::EmitReport::areas`]).
     pub areas: BTreeMap<Area, usize>,
     /// Whether the crate is its own workspace (an empty `[workspace]` table), for a
     /// crate generated inside another workspace's folder that is not its member.

@@ -90,12 +90,8 @@ pub struct TokenFile {
 pub struct Emitted {
     /// The files, sorted by path.
     pub files: Vec<GeneratedFile>,
-    /// What the emitter could not express faithfully (fallbacks taken).
-    pub diagnostics: Vec<EmitDiagnostic>,
-    /// The selected API pages that were not emitted, and why.
-    pub skipped: Vec<SkippedPage>,
-    /// The areas of the output (cargo features) and how many API pages each has.
-    pub areas: BTreeMap<areas::Area, usize>,
+    /// Fallbacks taken, pages skipped, the areas (cargo features).
+    pub report: EmitReport,
 }
 
 /// What emitting reports besides the files.
@@ -105,7 +101,7 @@ pub struct EmitReport {
     pub diagnostics: Vec<EmitDiagnostic>,
     /// The selected API pages that were not emitted, and why.
     pub skipped: Vec<SkippedPage>,
-    /// The areas of the output and how many API pages each has.
+    /// The areas of the output (cargo features) and how many API pages each has.
     pub areas: BTreeMap<areas::Area, usize>,
 }
 

@@ -605,6 +605,5 @@ pub fn inline_tokens(
 pub fn emit_files(set: &SpecSet, options: &EmitOptions) -> Result<Emitted, EmitError> {
     let (tokens, report) = emit_tokens(set, options)?;
     let files = tokens.iter().map(format_file).collect::<Result<Vec<_>, _>>()?;
-    let EmitReport { diagnostics, skipped, areas } = report;
-    Ok(Emitted { files, diagnostics, skipped, areas })
+    Ok(Emitted { files, report })
 }
