@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | DEBUG | `sending` | `attempt` (1 for the first) |
 //! | DEBUG | `response` | `status`, `request_id` (Graph's, when sent), `elapsed_ms` |
-//! | INFO | `retrying` | `attempt` (the one that failed), `delay_ms`, `reason` (`status 429`, `transport: connect`) |
+//! | INFO | `retrying` | `attempt` (the one that failed), `delay_ms`, `reason` (`status 429`, `could not connect`) |
 //! | INFO | `token refused; asking the provider for another` | |
 //! | DEBUG | `redirect` | `to` (without its query) |
 //!

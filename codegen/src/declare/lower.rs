@@ -12,7 +12,7 @@
 //!   singular can be formed (`calls/{id}` → `call`, `participants` → `participant`). The stem (`call-starttranscription`) and the request
 //!   struct's name (`CallStartTranscriptionRequest`) follow from it, as for doc pages.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::grammar::{ActionDecl, BodyDecl, ParamDecl, PermissionValueDecl, ReturnsDecl};
 use super::types::Types;
@@ -153,15 +153,12 @@ fn path_params(
 ) -> Vec<Param> {
     let declared: &[ParamDecl] =
         decl.path_params.as_ref().map(|(_, p)| p.as_slice()).unwrap_or(&[]);
-    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for p in declared {
         let name = p.name.value();
-        if seen.insert(name.clone(), ()).is_some() {
-            errors.push(syn::Error::new(
-                p.name.span(),
-                format!("path parameter `{name}` is declared twice"),
-            ));
+        let twice = || format!("path parameter `{name}` is declared twice");
+        if !first_time(&mut seen, name.clone(), p.name.span(), twice, errors) {
             continue;
         }
         if !op.path_params.iter().any(|pp| pp.name == name || pp.alternatives.contains(&name)) {
@@ -203,9 +200,30 @@ fn param(p: &ParamDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Para
         type_expr: types.expr(&p.ty, errors),
         type_text: p.ty.text(),
         description: p.docs.clone(),
-        required: if p.optional { Requirement::Optional } else { Requirement::Required },
+        required: requirement(p.optional),
         line: LINE,
     }
+}
+
+/// What a declared `name?` (or `name`) says about its requirement.
+fn requirement(optional: bool) -> Requirement {
+    if optional { Requirement::Optional } else { Requirement::Required }
+}
+
+/// Whether `key` is new to `seen` (and record it); if not, `twice()` is an error at
+/// `span`. The sections' duplicate checks, each with its own message.
+fn first_time(
+    seen: &mut BTreeSet<String>,
+    key: String,
+    span: proc_macro2::Span,
+    twice: impl FnOnce() -> String,
+    errors: &mut Vec<syn::Error>,
+) -> bool {
+    let new = seen.insert(key);
+    if !new {
+        errors.push(syn::Error::new(span, twice()));
+    }
+    new
 }
 
 /// The `query { ... }` section: primitives only (the emitter makes a required one an
@@ -214,13 +232,11 @@ fn param(p: &ParamDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Para
 fn query(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Vec<QueryParam> {
     let Some((_, declared)) = &decl.query else { return Vec::new() };
     let mut out: Vec<QueryParam> = Vec::new();
+    let mut seen = BTreeSet::new();
     for q in declared {
         let name = q.name.value();
-        if out.iter().any(|o| o.name == name) {
-            errors.push(syn::Error::new(
-                q.name.span(),
-                format!("query parameter `{name}` is declared twice"),
-            ));
+        let twice = || format!("query parameter `{name}` is declared twice");
+        if !first_time(&mut seen, name.clone(), q.name.span(), twice, errors) {
             continue;
         }
         if !q.optional && !crate::emit::is_argument_name(&name) {
@@ -250,7 +266,7 @@ fn query(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> 
             name,
             type_expr: Some(type_expr),
             description: q.docs.clone(),
-            required: if q.optional { Requirement::Optional } else { Requirement::Required },
+            required: requirement(q.optional),
             line: LINE,
         });
     }
@@ -263,29 +279,32 @@ fn query(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> 
 fn headers(decl: &ActionDecl, errors: &mut Vec<syn::Error>) -> Vec<Header> {
     let Some((_, declared)) = &decl.headers else { return Vec::new() };
     let mut out: Vec<Header> = Vec::new();
+    let mut seen = BTreeSet::new();
     for h in declared {
         let name = h.name.value();
         // The runtime sends a header through `http::HeaderName`: the same rule here.
-        let message = if http::HeaderName::try_from(name.as_str()).is_err() {
+        let refused = if http::HeaderName::try_from(name.as_str()).is_err() {
             Some(format!(
                 "`{name}` is not a header name: HTTP allows letters, digits and \
                  ! # $ % & ' * + - . ^ _ ` | ~"
             ))
         } else if crate::emit::is_client_header(&name) {
             Some(format!("`{name}` is set by the client itself: leave it out"))
-        } else if out.iter().any(|o| o.name.eq_ignore_ascii_case(&name)) {
-            Some(format!("header `{name}` is declared twice (names ignore case)"))
         } else {
             None
         };
-        if let Some(message) = message {
+        if let Some(message) = refused {
             errors.push(syn::Error::new(h.name.span(), message));
+            continue;
+        }
+        let twice = || format!("header `{name}` is declared twice (names ignore case)");
+        if !first_time(&mut seen, name.to_ascii_lowercase(), h.name.span(), twice, errors) {
             continue;
         }
         out.push(Header {
             name,
             value: h.docs.clone(),
-            required: if h.optional { Requirement::Optional } else { Requirement::Required },
+            required: requirement(h.optional),
             line: LINE,
         });
     }
@@ -297,13 +316,11 @@ fn body(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> R
         None => RequestBody { kind: BodyKind::None, ..RequestBody::default() },
         Some(BodyDecl::Fields(_, fields)) => {
             let mut params: Vec<Param> = Vec::new();
+            let mut seen = BTreeSet::new();
             for f in fields {
                 let name = f.name.value();
-                if params.iter().any(|p| p.name == name) {
-                    errors.push(syn::Error::new(
-                        f.name.span(),
-                        format!("duplicate field `{name}` in the request body"),
-                    ));
+                let twice = || format!("duplicate field `{name}` in the request body");
+                if !first_time(&mut seen, name.clone(), f.name.span(), twice, errors) {
                     continue;
                 }
                 params.push(param(f, types, errors));

@@ -89,7 +89,7 @@ pub(super) fn api_page(
                     matches!(&b.kind, BlockKind::Code { info, .. } if info.eq_ignore_ascii_case("http"))
                         && b.annotation.as_ref().is_some_and(|a| a.json.contains("ignored"))
                 })
-                .cloned()
+                .copied()
                 .collect();
             let ops = http::operations(&blocks, &mut diagnostics);
             if ops.is_empty() {

@@ -209,9 +209,8 @@ fn property_rows(
         .map(|p| {
             let has = |needle| text::contains_lower(&p.description, needle);
             // Every nullable wording has "null" in it, every read-only one "only": one
-            // pass rules both groups out for most descriptions.
-            let (null, only) = null_and_only(&p.description);
-            let nullable = if !null {
+            // search rules each group out for most descriptions.
+            let nullable = if !has("null") {
                 None
             } else if has("not nullable") || has("non-nullable") || has("not null") {
                 Some(false)
@@ -220,7 +219,8 @@ fn property_rows(
             } else {
                 None
             };
-            let read_only = only && (has("read-only") || has("read only") || has("readonly"));
+            let read_only =
+                has("only") && (has("read-only") || has("read only") || has("readonly"));
             Property {
                 name: p.name,
                 type_expr: p.type_expr,
@@ -234,28 +234,6 @@ fn property_rows(
             }
         })
         .collect()
-}
-
-/// Whether `text` contains "null" and whether it contains "only", in any case, in
-/// one pass: each is looked for where its first letter is.
-fn null_and_only(text: &str) -> (bool, bool) {
-    let bytes = text.as_bytes();
-    let (mut null, mut only) = (false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        let word = match b | 0x20 {
-            b'n' => &mut null,
-            b'o' => &mut only,
-            _ => continue,
-        };
-        let expected: &[u8] = if b | 0x20 == b'n' { b"null" } else { b"only" };
-        if !*word && bytes.get(i..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(expected)) {
-            *word = true;
-            if null && only {
-                break;
-            }
-        }
-    }
-    (null, only)
 }
 
 fn method_rows<'a>(table: &'a Table<'_>) -> impl Iterator<Item = MethodRef> + 'a {
@@ -361,17 +339,4 @@ fn json_representation(
         line: block.line,
     };
     Some((json, ann.odata_type))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn null_and_only_match_two_searches() {
-        for text in ["", "Read-only. Nullable.", "NULL", "only", "nul onl", "Not nullable", "no"] {
-            let expected = (text::contains_lower(text, "null"), text::contains_lower(text, "only"));
-            assert_eq!(null_and_only(text), expected, "{text}");
-        }
-    }
 }

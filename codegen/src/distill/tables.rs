@@ -212,21 +212,9 @@ pub(crate) fn params_in(
     out
 }
 
-/// Whether `text` contains "required" or "optional" in any case. Asked of every
-/// description of every table: one pass over the text for the rarest letter of each
-/// word (`q`, `p`), checked in place, instead of a search per word.
+/// Whether `text` contains "required" or "optional" in any case.
 fn mentions_requirement(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let at = |start: Option<usize>, word: &[u8]| {
-        start
-            .and_then(|s| bytes.get(s..s + word.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    };
-    bytes.iter().enumerate().any(|(i, &b)| match b | 0x20 {
-        b'q' => at(i.checked_sub(2), b"required"),
-        b'p' => at(i.checked_sub(1), b"optional"),
-        _ => false,
-    })
+    text::contains_lower(text, "required") || text::contains_lower(text, "optional")
 }
 
 /// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...

@@ -138,9 +138,10 @@ async fn token_providers_refresh_between_attempts() {
     server.verify();
 }
 
-/// A provider whose token changes each time Graph refuses one (`rejected` says so).
+/// A provider whose token changes each time Graph refuses one (`rejected` says so):
+/// `token-0`, then `token-1`, ... (the tracing tests use it too).
 #[derive(Default)]
-struct Rotating {
+pub(crate) struct Rotating {
     generation: AtomicUsize,
     rejections: AtomicUsize,
 }

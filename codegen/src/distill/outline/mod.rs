@@ -214,9 +214,6 @@ impl<'s> Outline<'s> {
 /// Normalize a heading for matching: lower case, whitespace collapsed, trailing `:`
 /// dropped.
 pub(crate) fn normalize_title(text: &str) -> String {
-    if text.is_ascii() {
-        return normalize_ascii_title(text);
-    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -252,21 +249,6 @@ fn is_tidy(bytes: &[u8]) -> bool {
     bytes.first().is_some_and(|&b| !space(b))
         && bytes.windows(2).all(|w| !space(w[1]) || (w[1] == b' ' && !space(w[0])))
         && bytes.last().is_some_and(|&b| !space(b))
-}
-
-/// [`normalize_title`] of ASCII text (every heading of every page goes through it):
-/// lower-cased in one vectorized copy; whitespace is collapsed only when the heading
-/// has any to collapse, which few do.
-fn normalize_ascii_title(text: &str) -> String {
-    let mut out = if is_tidy(text.as_bytes()) {
-        text.to_ascii_lowercase()
-    } else {
-        text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
-    };
-    while out.ends_with([':', ' ']) {
-        out.pop();
-    }
-    out
 }
 
 fn sections<'s>(blocks: &[Block<'_>], titles: &[&'s str], arena: &'s Arena) -> &'s [Section<'s>] {
