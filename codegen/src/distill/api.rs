@@ -8,7 +8,8 @@ use crate::spec::{
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
-use super::tables::{self, cell, columns, name_text, requirement_in_text};
+use super::requirement::{requirement_cell, requirement_in_text};
+use super::tables::{self, cell, columns, name_text};
 use super::{Common, Includes, examples, http, permissions, response, text, types};
 
 /// OData system query options, as the prose names them.
@@ -236,7 +237,7 @@ fn headers(table: &super::outline::Table<'_>, diagnostics: &mut Vec<Diagnostic>)
         }
         let value = cell(row, value_col).map(|c| c.markdown.to_string()).unwrap_or_default();
         let required = match cell(row, cols.required) {
-            Some(c) => tables::requirement_cell(c.text),
+            Some(c) => requirement_cell(c.text),
             None => requirement_in_text(&value),
         };
         out.push(Header { name, value, required, line: row.line });

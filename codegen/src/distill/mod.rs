@@ -23,6 +23,7 @@ mod frontmatter;
 mod http;
 pub mod outline;
 mod permissions;
+mod requirement;
 mod resource;
 mod response;
 mod tables;

@@ -81,9 +81,9 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
     if !has_code {
         return Vec::new();
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words = text.split_whitespace();
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    while let Some(w) = words.next() {
         let w = text::trim_to(w, |b| b.is_ascii_digit());
         if w.len() != 3 {
             continue;
@@ -94,7 +94,7 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
         }
         // A reason phrase (capitalized words) or "response code"/"status code" after it.
         let mut reason = Vec::new();
-        for next in &words[i + 1..] {
+        for next in words.clone() {
             let clean = text::trim_to(next, |b| b.is_ascii_alphanumeric());
             if clean.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !clean.is_empty() {
                 reason.push(clean);
@@ -105,7 +105,7 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
                 break;
             }
         }
-        let next = words.get(i + 1).copied().unwrap_or_default();
+        let next = words.clone().next().unwrap_or_default();
         let plausible = !reason.is_empty()
             || text::starts_with_lower(next, "response")
             || text::starts_with_lower(next, "status")

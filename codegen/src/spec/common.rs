@@ -97,14 +97,9 @@ impl HttpMethod {
 
     /// Parse a method name, case-insensitively.
     pub fn parse(text: &str) -> Option<HttpMethod> {
-        match text.to_ascii_uppercase().as_str() {
-            "GET" => Some(HttpMethod::Get),
-            "POST" => Some(HttpMethod::Post),
-            "PUT" => Some(HttpMethod::Put),
-            "PATCH" => Some(HttpMethod::Patch),
-            "DELETE" => Some(HttpMethod::Delete),
-            _ => None,
-        }
+        [HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(text))
     }
 }
 

@@ -1,0 +1,164 @@
+//! Whether a parameter is required, from a "Required" column's cell or from the
+//! wording of its description (`Required.`, `(Optional)`, `This property is
+//! required.`, `Not required.`).
+
+use crate::spec::Requirement;
+
+use super::text;
+
+/// Whether `text` contains "required" or "optional" in any case.
+fn mentions_requirement(text: &str) -> bool {
+    text::contains_lower(text, "required") || text::contains_lower(text, "optional")
+}
+
+/// A "Required" column cell: `Yes`, `No`, `Required`, `Optional`, `True`, ...
+pub(crate) fn requirement_cell(text: &str) -> Requirement {
+    let t = text::trim(text::trim_set(text::trim(text), b"*._")).to_ascii_lowercase();
+    match t.as_str() {
+        "yes" | "y" | "true" | "required" | "✓" | "x" => Requirement::Required,
+        "no" | "n" | "false" | "optional" | "" => {
+            if t.is_empty() {
+                Requirement::Unstated
+            } else {
+                Requirement::Optional
+            }
+        }
+        _ => requirement_in_text(text),
+    }
+}
+
+/// Whether a description says "required" or "optional", in any of the docs' wordings:
+/// `Required.`, `(Required)`, `Required for answering a call.`, `**Required.**`,
+/// `This property is required.`, `Optional.`, `(optional)`, `Not required.`.
+/// Conditional wordings (`Required if ...`, `required when ...`) state no requirement
+/// of the parameter itself and give [`Requirement::Unstated`].
+pub(crate) fn requirement_in_text(text: &str) -> Requirement {
+    // Most descriptions say nothing about it: answer those without allocating.
+    if !mentions_requirement(text) {
+        return Requirement::Unstated;
+    }
+    // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
+    // so the text stays UTF-8).
+    let lower: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let lower = String::from_utf8(lower).unwrap_or_default();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    // Words with the text that precedes each (to tell sentence starts).
+    let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        words.push((&lower[start..i], lower[..start].trim_end()));
+    }
+    let starts_sentence =
+        |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
+    let mut result = Requirement::Unstated;
+    for (i, (word, before)) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| words[p].0);
+        // "This property is required." names the parameter itself; "whether a sign-in
+        // is required" does not.
+        let subject = i.checked_sub(2).map(|p| words[p].0);
+        let says_itself = matches!(prev, Some("is" | "are"))
+            && matches!(
+                subject,
+                Some(
+                    "this"
+                        | "it"
+                        | "property"
+                        | "parameter"
+                        | "value"
+                        | "field"
+                        | "header"
+                        | "body"
+                )
+            );
+        let next = words.get(i + 1).map(|w| w.0);
+        match *word {
+            "required" => {
+                if matches!(prev, Some("not" | "never")) {
+                    return Requirement::Optional;
+                }
+                let stated = starts_sentence(before) || says_itself;
+                let conditional =
+                    matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"));
+                if stated && !conditional {
+                    result = Requirement::Required;
+                }
+            }
+            "optional" => {
+                let stated = starts_sentence(before) || says_itself;
+                if stated && result == Requirement::Unstated {
+                    result = Requirement::Optional;
+                }
+            }
+            _ => {}
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Requirement::*;
+
+    #[test]
+    fn requirement_wordings() {
+        for (text, want) in [
+            ("Bearer {token}. Required.", Required),
+            ("The media configuration. (Required)", Required),
+            ("Required for answering a call.", Required),
+            ("**Required.** The id.", Required),
+            ("This property is required.", Required),
+            ("Optional. The subject.", Optional),
+            ("The subject (optional).", Optional),
+            ("The subject. Optional", Optional),
+            ("Not required. The subject.", Optional),
+            ("Required. Not required when x.", Optional),
+            ("Optional. Required.", Required),
+            ("Required. Optional.", Required),
+            ("Required if the call is a group call.", Unstated),
+            ("The client context.", Unstated),
+            ("Indicates whether a sign-in is required for the meeting.", Unstated),
+            ("Non-required. x", Unstated),
+            ("xrequiredx. Optionally.", Unstated),
+            ("*`required`*", Required),
+            ("The `value` is _required_.", Required),
+            ("Its parameter is required.", Required),
+            ("A property-value is required.", Unstated),
+            ("É. Required", Required),
+        ] {
+            assert_eq!(requirement_in_text(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn requirement_cells() {
+        assert_eq!(requirement_cell("Yes"), Required);
+        assert_eq!(requirement_cell("**No**"), Optional);
+        assert_eq!(requirement_cell(""), Unstated);
+        assert_eq!(requirement_cell("Required if x"), Unstated);
+    }
+
+    #[test]
+    fn requirement_words_are_found_in_any_case_anywhere() {
+        for yes in ["Required.", "REQUIRED", "is optional", "(Optional)", "xrequiredx", "optional"]
+        {
+            assert!(mentions_requirement(yes), "{yes}");
+        }
+        for no in ["", "q", "p", "requires", "option", "equired", "optiona", "opt ional"] {
+            assert!(!mentions_requirement(no), "{no}");
+        }
+    }
+}
