@@ -239,6 +239,30 @@ mod tests {
     }
 
     #[test]
+    fn status_codes_in_prose() {
+        let reason = |r: &str| Some(r.to_string());
+        for (text, want) in [
+            (
+                "If successful, this method returns a `202 Accepted` response code.",
+                vec![(202, reason("Accepted"))],
+            ),
+            ("It returns 200 OK and a user object.", vec![(200, reason("OK"))]),
+            ("returns `204 No Content`.", vec![(204, reason("No Content"))]),
+            ("a 201 response code and a body", vec![(201, None)]),
+            (
+                "HTTP 200 status code; or 202 Accepted.",
+                vec![(200, None), (202, reason("Accepted"))],
+            ),
+            ("returns 200 items at most", vec![]),
+            ("since the 2019 release", vec![]),
+            ("a 404 Not Found error", vec![]),
+            ("returns 200", vec![]),
+        ] {
+            assert_eq!(status_codes(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn location_header_to_an_operation() {
         let r = read(
             "Returns `202 Accepted` response code and a Location header with a uri to the [commsOperation](../resources/commsoperation.md) created for this request.",

@@ -183,3 +183,28 @@ pub struct Include {
     /// 1-based line of the directive on the page.
     pub line: u32,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_methods_parse_in_any_case_and_print_upper() {
+        for m in [
+            HttpMethod::Get,
+            HttpMethod::Post,
+            HttpMethod::Put,
+            HttpMethod::Patch,
+            HttpMethod::Delete,
+        ] {
+            let name = m.as_str();
+            assert_eq!(HttpMethod::parse(name), Some(m));
+            assert_eq!(HttpMethod::parse(&name.to_ascii_lowercase()), Some(m));
+            assert_eq!(m.to_string(), name);
+        }
+        assert_eq!(HttpMethod::parse("pAtCh"), Some(HttpMethod::Patch));
+        for other in ["", "GETS", "GE", "HEAD", "OPTIONS", "GET "] {
+            assert_eq!(HttpMethod::parse(other), None, "{other:?}");
+        }
+    }
+}
