@@ -84,6 +84,10 @@ pub enum HttpMethod {
 }
 
 impl HttpMethod {
+    /// Every method, in the order the docs usually list them.
+    pub const ALL: [HttpMethod; 5] =
+        [HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete];
+
     /// The method's name in upper case.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -97,9 +101,7 @@ impl HttpMethod {
 
     /// Parse a method name, case-insensitively.
     pub fn parse(text: &str) -> Option<HttpMethod> {
-        [HttpMethod::Get, HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch, HttpMethod::Delete]
-            .into_iter()
-            .find(|m| m.as_str().eq_ignore_ascii_case(text))
+        HttpMethod::ALL.into_iter().find(|m| m.as_str().eq_ignore_ascii_case(text))
     }
 }
 
@@ -190,13 +192,7 @@ mod tests {
 
     #[test]
     fn http_methods_parse_in_any_case_and_print_upper() {
-        for m in [
-            HttpMethod::Get,
-            HttpMethod::Post,
-            HttpMethod::Put,
-            HttpMethod::Patch,
-            HttpMethod::Delete,
-        ] {
+        for m in HttpMethod::ALL {
             let name = m.as_str();
             assert_eq!(HttpMethod::parse(name), Some(m));
             assert_eq!(HttpMethod::parse(&name.to_ascii_lowercase()), Some(m));

@@ -12,7 +12,8 @@ use graphgen_runtime::{
 const ME: &str = "/v1.0/me";
 const ACTION: &str = "/v1.0/communications/calls/c1/mute";
 
-fn get_me() -> Request {
+/// `GET /me` (the tracing tests send it too).
+pub(crate) fn get_me() -> Request {
     Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"))
 }
 

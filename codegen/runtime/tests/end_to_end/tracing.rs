@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use graphgen_runtime::serde_json::{Value, json};
 use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
-use graphgen_runtime::{ApiVersion, Method, Path, Request, RetryPolicy};
+use graphgen_runtime::{Method, RetryPolicy};
 
+use crate::faults::get_me;
 use crate::security::Rotating;
 
 /// Everything the subscriber writes, kept for the test to read.
@@ -54,6 +55,11 @@ fn capture(captured: &Captured) -> tracing::subscriber::DefaultGuard {
     tracing::subscriber::set_default(subscriber)
 }
 
+/// Retries one millisecond apart: the tests wait for nothing.
+fn quick_retries() -> RetryPolicy {
+    RetryPolicy::default().base_delay(Duration::from_millis(1))
+}
+
 /// Proves: a request that is throttled (503), redirected and answered is one span whose
 /// events tell that story in order, with the retry's reason and delay and Graph's
 /// request-id; the token and the query appear nowhere.
@@ -71,13 +77,8 @@ async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
     server.route(
         Route::new(Method::Get, "/v1.0/users/u1").reply(Reply::json(200, &json!({"id": "u1"}))),
     );
-    let client = server
-        .client_builder()
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
-        .build()
-        .unwrap();
-    let me = Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"))
-        .query("$filter", "displayName eq 'Ada'");
+    let client = server.client_builder().retry(quick_retries()).build().unwrap();
+    let me = get_me().query("$filter", "displayName eq 'Ada'");
     let user: Value = client.send_json(me).await.unwrap();
     assert_eq!(user["id"], "u1");
     server.verify();
@@ -126,11 +127,10 @@ async fn transport_retries_and_token_refusals_are_events_too() {
     let client = server
         .client_builder()
         .token_provider(Arc::new(Rotating::default()))
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
+        .retry(quick_retries())
         .build()
         .unwrap();
-    let me = Request::new(Method::Get, ApiVersion::V1, Path::new().literal("me"));
-    let user: Value = client.send_json(me).await.unwrap();
+    let user: Value = client.send_json(get_me()).await.unwrap();
     assert_eq!(user["id"], "me");
     server.verify();
     let sent: Vec<_> =
