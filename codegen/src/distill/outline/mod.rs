@@ -18,6 +18,7 @@ use pulldown_cmark::{Options, Parser};
 use crate::spec::Diagnostic;
 
 mod arena;
+mod inline;
 mod source_text;
 mod walk;
 

@@ -16,146 +16,9 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
+use super::inline::{InlineBuf, keep};
 use super::source_text::{LineIndex, cut_at_swallowed_section, dropped_cells, parse_include};
-use super::{Arena, Block, BlockKind, Inline, Link, RawAnnotation, Row, Table, normalize_title_in};
-
-/// The parser's text, borrowed from the page where it is the page's, else copied into
-/// the arena (text with escapes or entities resolved).
-fn keep<'s>(s: CowStr<'s>, arena: &'s Arena) -> &'s str {
-    match s {
-        CowStr::Borrowed(b) => b,
-        other => arena.alloc_str(&other),
-    }
-}
-
-/// Inline content being collected, whitespace collapsed as it arrives.
-struct InlineBuf<'s> {
-    start: usize,
-    /// Whether to build text at all.
-    collect: bool,
-    /// The one borrowed piece of text seen so far, not yet copied.
-    borrowed: Option<&'s str>,
-    text: ArenaString<'s>,
-    /// A space is owed before the next word.
-    space: bool,
-    links: ArenaVec<'s, Link<'s>>,
-    /// The open link, if any (CommonMark links do not nest): its destination and the
-    /// start of its text in `text`.
-    open_link: Option<(&'s str, usize)>,
-    /// The buffer of a list item (its text ends where a nested list starts).
-    item: bool,
-}
-
-impl<'s> InlineBuf<'s> {
-    fn new(start: usize, collect: bool, arena: &'s Arena) -> Self {
-        InlineBuf {
-            start,
-            collect,
-            borrowed: None,
-            text: ArenaString::new_in(arena),
-            space: false,
-            links: ArenaVec::new_in(arena),
-            open_link: None,
-            item: false,
-        }
-    }
-
-    /// Copy a borrowed piece into `text` (a second piece arrived, or a link opened).
-    fn materialize(&mut self) {
-        if let Some(b) = self.borrowed.take() {
-            self.text.push_str(b);
-        }
-    }
-
-    #[inline]
-    fn push(&mut self, piece: CowStr<'s>) {
-        if self.collect {
-            self.push_collected(piece);
-        }
-    }
-
-    fn push_collected(&mut self, piece: CowStr<'s>) {
-        // A first piece that needs no normalizing is kept borrowed.
-        if self.text.is_empty()
-            && self.borrowed.is_none()
-            && !self.space
-            && self.open_link.is_none()
-        {
-            if let CowStr::Borrowed(b) = piece {
-                let bytes = b.as_bytes();
-                if bytes.first().is_some_and(|c| !c.is_ascii_whitespace())
-                    && run_end(bytes, 0) == bytes.len()
-                {
-                    self.borrowed = Some(b);
-                    return;
-                }
-            }
-        }
-        self.materialize();
-        self.push_words(&piece);
-    }
-
-    /// Append `s` with runs of ASCII whitespace collapsed to one space.
-    fn push_words(&mut self, s: &str) {
-        if self.text.capacity() == 0 {
-            // Room for a few more pieces: a text that grows leaves its old copies in
-            // the arena.
-            self.text.reserve(s.len().max(32) * 2);
-        }
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_whitespace() {
-                self.space = true;
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i = run_end(bytes, i);
-            if self.space && !self.text.is_empty() {
-                self.text.push(' ');
-            }
-            // Runs end at ASCII bytes: both ends are char boundaries.
-            self.text.push_str(&s[start..i]);
-            self.space = false;
-        }
-    }
-
-    fn space(&mut self) {
-        if self.collect {
-            self.materialize();
-            self.space = true;
-        }
-    }
-
-    fn open_link(&mut self, dest: CowStr<'s>) {
-        if self.collect {
-            self.materialize();
-            if self.space && !self.text.is_empty() {
-                self.text.push(' ');
-                self.space = false;
-            }
-            self.open_link = Some((keep(dest, self.text.bump()), self.text.len()));
-        }
-    }
-
-    fn close_link(&mut self) {
-        if let Some((dest, at)) = self.open_link.take() {
-            let arena = self.text.bump();
-            let text = arena.alloc_str(text::trim(self.text.get(at..).unwrap_or("")));
-            self.links.push(Link { text, dest });
-        }
-    }
-
-    fn finish(self, src: &'s str, end: usize) -> Inline<'s> {
-        let markdown = text::trim(src.get(self.start..end).unwrap_or(""));
-        let text = match self.borrowed {
-            Some(b) => b,
-            None => self.text.into_bump_str(),
-        };
-        Inline { markdown, text, links: self.links.into_bump_slice() }
-    }
-}
+use super::{Arena, Block, BlockKind, Inline, RawAnnotation, Row, Table, normalize_title_in};
 
 /// Whether a table cell is one the parser added to pad its row to the header's width:
 /// those are empty and sit at the start of the next line (or the end of the page),
@@ -172,46 +35,6 @@ fn is_description_header(text: &str) -> bool {
     ["description", "notes", "details", "description and example", "description / notes"]
         .iter()
         .any(|d| t.eq_ignore_ascii_case(d))
-}
-
-/// The end of the run of text starting at `i` (not whitespace) that needs no
-/// normalizing: words separated by single spaces. Copying whole runs instead of word
-/// by word matters: this is the distiller's innermost loop over inline text.
-#[inline]
-fn run_end(bytes: &[u8], mut i: usize) -> usize {
-    loop {
-        i = skip_above_space(bytes, i);
-        let Some(&b) = bytes.get(i) else { return i };
-        if !b.is_ascii_whitespace() {
-            i += 1; // a control character: part of the word
-        } else if b == b' ' && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace()) {
-            i += 2; // a single space between words
-        } else {
-            return i;
-        }
-    }
-}
-
-/// The first index from `i` on whose byte is `<= b' '` (every whitespace byte is),
-/// or the length. Eight bytes at a time: a word has such a byte exactly when
-/// `(w - 0x21..21) & !w & 0x80..80` is non-zero, and its lowest set bit marks the
-/// first one (borrows only run upwards).
-#[inline]
-fn skip_above_space(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x21; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let found = w.wrapping_sub(ONES) & !w & HIGH;
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i] > b' ' {
-        i += 1;
-    }
-    i
 }
 
 struct TableBuf<'s> {
@@ -381,7 +204,7 @@ impl<'s, 'l> Walk<'s, 'l> {
             // list repeat all the levels below it).
             Tag::List(_) if self.inline.last().is_some_and(|b| b.item) => {
                 if let Some(buf) = self.inline.pop() {
-                    if buf.borrowed.is_some() || !buf.text.is_empty() {
+                    if buf.has_text() {
                         self.paragraph(buf, range.start);
                     }
                 }
@@ -460,7 +283,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                 // Items of tight lists hold their text directly; loose items hold
                 // paragraphs, already pushed, and leave this buffer empty.
                 if let Some(buf) = self.inline.pop() {
-                    if buf.borrowed.is_some() || !buf.text.is_empty() {
+                    if buf.has_text() {
                         self.paragraph(buf, range.end);
                     }
                 }
@@ -632,31 +455,5 @@ impl<'s, 'l> Walk<'s, 'l> {
             ));
         }
         !closed
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn runs_and_word_scans_match_the_plain_loops() {
-        let samples: [&[u8]; 6] = [
-            b"plainwordsthatrunpastonechunk of eight bytes",
-            b"a  b\tc\nd",
-            "\u{e9}t\u{e9} \u{a0}x y".as_bytes(),
-            b"\x0bcontrol\x01bytes \x7f\xff",
-            b" lead",
-            b"",
-        ];
-        for s in samples {
-            for start in 0..=s.len() {
-                let naive = (start..s.len()).find(|&i| s[i] <= b' ').unwrap_or(s.len());
-                assert_eq!(skip_above_space(s, start), naive, "{s:?} from {start}");
-            }
-        }
-        assert_eq!(run_end(b"a b  c", 0), 3);
-        assert_eq!(run_end(b"ab c\n", 0), 4);
-        assert_eq!(run_end(b"a\x0bb c", 0), 5);
     }
 }
