@@ -33,7 +33,10 @@
 //! Features: `reqwest` (default) the default transport; `blocking` a
 //! `blocking::Client` for code without an async runtime; `testing` a loopback server
 //! that plays Graph, for tests; `tracing` a span per request and events for each
-//! attempt, response, retry, token refresh and redirect (never a header).
+//! attempt, response, retry, token refresh and redirect (never a header); `metrics`
+//! counters and histograms through the `metrics` facade (requests by method, status and
+//! result, responses, retries by reason with their waits, refused tokens; never a URL or
+//! token as a label).
 
 #![deny(missing_docs)]
 
@@ -45,6 +48,7 @@ mod client;
 mod cloud;
 mod collection;
 mod error;
+mod metrics;
 mod notification;
 mod object;
 mod operation;

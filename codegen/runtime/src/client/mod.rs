@@ -18,6 +18,7 @@ use crate::auth::{Secret, TokenProvider};
 use crate::cloud::Cloud;
 use crate::collection::Collection;
 use crate::error::{Error, ErrorContext, Result};
+use crate::metrics::{self, RetryReason};
 use crate::operation::{Operation, OperationResource, PollPolicy};
 use crate::request::{Request, is_sensitive_header};
 use crate::response;
@@ -269,7 +270,10 @@ impl Client {
         };
         outgoing.headers.insert(USER_AGENT, self.inner.user_agent.clone());
         let span = trace::request(&outgoing.method, &outgoing.url, &client_request_id);
-        trace::within(span, self.follow_redirects(outgoing, client_request_id)).await
+        let (method, started) = (outgoing.method.clone(), Instant::now());
+        let result = trace::within(span, self.follow_redirects(outgoing, client_request_id)).await;
+        metrics::finished(&method, result.as_ref().map(|(r, _)| r.status), started.elapsed());
+        result
     }
 
     /// [`Self::execute`] past the request's headers: sends, and follows `GET` redirects.
@@ -356,6 +360,7 @@ impl Client {
                         });
                     };
                     trace::retrying(context.attempts, delay, format_args!("{}", error.kind()));
+                    metrics::retrying(RetryReason::Transport(error.kind()), delay);
                     delay
                 }
                 Ok(Ok(response)) => {
@@ -375,6 +380,7 @@ impl Client {
                         context.request_id.as_deref(),
                         sent_at.elapsed(),
                     );
+                    metrics::response(response.status);
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
                     // A refused token the provider can replace: once more, at once.
                     if response.status == StatusCode::UNAUTHORIZED
@@ -383,6 +389,7 @@ impl Client {
                     {
                         reauthorized = true;
                         trace::reauthorizing();
+                        metrics::reauthorizing();
                         continue;
                     }
                     if !RetryPolicy::is_retryable_status(response.status) {
@@ -400,6 +407,7 @@ impl Client {
                                 delay,
                                 format_args!("status {status}"),
                             );
+                            metrics::retrying(RetryReason::Status(response.status), delay);
                             delay
                         }
                         None => return Ok(response),

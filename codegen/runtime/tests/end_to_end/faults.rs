@@ -249,11 +249,8 @@ async fn dropped_connection_on_a_get_is_retried() {
 /// POST is retried, within the attempt bound, and ends in a Connect error.
 #[tokio::test]
 async fn refused_connections_are_retried_for_any_method() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
     let client = Client::builder()
-        .base_url(format!("http://{addr}").parse().unwrap())
+        .base_url(format!("http://{}", crate::unused_addr()).parse().unwrap())
         .token("t")
         .retry(RetryPolicy::default().max_retries(2).base_delay(Duration::from_millis(1)))
         .build()

@@ -4,14 +4,13 @@
 
 use std::io;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
+use graphgen_runtime::Method;
 use graphgen_runtime::serde_json::{Value, json};
 use graphgen_runtime::testing::{GraphServer, Reply, Route, TEST_TOKEN};
-use graphgen_runtime::{Method, RetryPolicy};
 
 use crate::faults::get_me;
-use crate::security::Rotating;
+use crate::{drop_refuse_answer, quick_retries};
 
 /// Everything the subscriber writes, kept for the test to read.
 #[derive(Clone, Default)]
@@ -53,11 +52,6 @@ fn capture(captured: &Captured) -> tracing::subscriber::DefaultGuard {
         .with_writer(move || writer.clone())
         .finish();
     tracing::subscriber::set_default(subscriber)
-}
-
-/// Retries one millisecond apart: the tests wait for nothing.
-fn quick_retries() -> RetryPolicy {
-    RetryPolicy::default().base_delay(Duration::from_millis(1))
 }
 
 /// Proves: a request that is throttled (503), redirected and answered is one span whose
@@ -117,19 +111,7 @@ async fn transport_retries_and_token_refusals_are_events_too() {
     let _guard = capture(&captured);
 
     let server = GraphServer::start().await;
-    server.route(
-        Route::new(Method::Get, "/v1.0/me")
-            .expect_any_authorization()
-            .reply(Reply::drop_connection())
-            .reply(Reply::graph_error(401, "InvalidAuthenticationToken", "expired"))
-            .reply(Reply::json(200, &json!({"id": "me"}))),
-    );
-    let client = server
-        .client_builder()
-        .token_provider(Arc::new(Rotating::default()))
-        .retry(quick_retries())
-        .build()
-        .unwrap();
+    let client = drop_refuse_answer(&server);
     let user: Value = client.send_json(get_me()).await.unwrap();
     assert_eq!(user["id"], "me");
     server.verify();
