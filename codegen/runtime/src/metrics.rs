@@ -17,13 +17,15 @@
 //! - `method`: `GET`, `POST`, ...
 //! - `status`: the HTTP status (`200`, `429`), or `none` when no response came;
 //! - `result`: `ok`, or the kind of error: `graph` (an error status with a Graph error
-//!   body), `unexpected_response`, `timeout`, `transport`, `too_many_redirects`, `auth`,
-//!   `invalid_request`, `foreign_url`, ...;
+//!   body), `unexpected_response`, `timeout`, `transport`, `too_many_redirects`, `auth`
+//!   (the token provider failed), `invalid_request` (an unusable redirect);
 //! - `reason`: the retried status (`429`, `503`), or the transport failure (`connect`,
 //!   `interrupted`).
 //!
-//! No URL, id, query, header or token is ever a label. The decoding of a success body
-//! happens after the call and is not counted here (its error is returned to the caller).
+//! No URL, id, query, header or token is ever a label. A request refused before
+//! anything is sent (an unsendable path, a URL off the Graph origin) is not a call, and
+//! the decoding of a success body happens after the call: neither is counted here (their
+//! errors go to the caller).
 
 use std::time::Duration;
 
