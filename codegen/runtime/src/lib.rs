@@ -51,6 +51,7 @@ mod error;
 mod metrics;
 mod notification;
 mod object;
+mod observe;
 mod operation;
 mod options;
 mod path;

@@ -32,6 +32,8 @@ use std::time::Duration;
 use http::{Method, StatusCode};
 
 use crate::Error;
+use crate::observe::RetryReason;
+#[cfg(feature = "metrics")]
 use crate::transport::TransportErrorKind;
 
 /// A call ended: `outcome` is its final response's status, or its error.
@@ -68,17 +70,6 @@ pub(crate) fn response(status: StatusCode) {
         .increment(1);
     #[cfg(not(feature = "metrics"))]
     let _ = status;
-}
-
-/// Why an attempt is retried.
-#[derive(Debug, Clone, Copy)]
-// Read only by the counters, which the feature compiles in.
-#[cfg_attr(not(feature = "metrics"), allow(dead_code))]
-pub(crate) enum RetryReason {
-    /// A retryable status (`429`, `503`, ...).
-    Status(StatusCode),
-    /// The transport failed in a way that is safe to repeat.
-    Transport(TransportErrorKind),
 }
 
 /// A retry is scheduled after `delay`.

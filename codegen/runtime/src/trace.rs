@@ -23,6 +23,8 @@ use std::time::Duration;
 use http::{Method, StatusCode};
 use url::Url;
 
+use crate::observe::RetryReason;
+
 /// The span of one request (a no-op without the feature).
 #[cfg(feature = "tracing")]
 pub(crate) type Span = tracing::Span;
@@ -82,7 +84,7 @@ pub(crate) fn response(status: StatusCode, request_id: Option<&str>, elapsed: Du
 }
 
 /// Attempt `attempt` failed for `reason`; the next one follows after `delay`.
-pub(crate) fn retrying(attempt: u32, delay: Duration, reason: std::fmt::Arguments<'_>) {
+pub(crate) fn retrying(attempt: u32, delay: Duration, reason: RetryReason) {
     #[cfg(feature = "tracing")]
     tracing::info!(attempt, delay_ms = delay.as_millis() as u64, reason = %reason, "retrying");
     #[cfg(not(feature = "tracing"))]

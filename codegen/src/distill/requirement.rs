@@ -16,13 +16,8 @@ pub(crate) fn requirement_cell(text: &str) -> Requirement {
     let t = text::trim(text::trim_set(text::trim(text), b"*._")).to_ascii_lowercase();
     match t.as_str() {
         "yes" | "y" | "true" | "required" | "✓" | "x" => Requirement::Required,
-        "no" | "n" | "false" | "optional" | "" => {
-            if t.is_empty() {
-                Requirement::Unstated
-            } else {
-                Requirement::Optional
-            }
-        }
+        "no" | "n" | "false" | "optional" => Requirement::Optional,
+        "" => Requirement::Unstated,
         _ => requirement_in_text(text),
     }
 }

@@ -18,12 +18,11 @@ use crate::auth::{Secret, TokenProvider};
 use crate::cloud::Cloud;
 use crate::collection::Collection;
 use crate::error::{Error, ErrorContext, Result};
-use crate::metrics::{self, RetryReason};
+use crate::observe::{self, Call, RetryReason};
 use crate::operation::{Operation, OperationResource, PollPolicy};
 use crate::request::{Request, is_sensitive_header};
 use crate::response;
 use crate::retry::{self, RetryPolicy};
-use crate::trace;
 use crate::transport::{HttpRequest, HttpResponse, Transport, TransportErrorKind, too_large};
 
 /// The default per-attempt timeout.
@@ -269,11 +268,8 @@ impl Client {
             }
         };
         outgoing.headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        let span = trace::request(&outgoing.method, &outgoing.url, &client_request_id);
-        let (method, started) = (outgoing.method.clone(), Instant::now());
-        let result = trace::within(span, self.follow_redirects(outgoing, client_request_id)).await;
-        metrics::finished(&method, result.as_ref().map(|(r, _)| r.status), started.elapsed());
-        result
+        let call = Call::start(&outgoing.method, &outgoing.url, &client_request_id);
+        call.run(self.follow_redirects(outgoing, client_request_id)).await
     }
 
     /// [`Self::execute`] past the request's headers: sends, and follows `GET` redirects.
@@ -294,7 +290,7 @@ impl Client {
                 retry_after: None,
             };
             if redirects > 0 {
-                trace::redirect(&context.url);
+                observe::redirect(&context.url);
             }
             let response = self.send_with_retries(&outgoing, &mut context).await?;
             let location = response.header(LOCATION.as_str()).map(str::to_owned);
@@ -329,7 +325,7 @@ impl Client {
         loop {
             context.attempts += 1;
             let (request, token) = self.attempt(outgoing, retry).await?;
-            trace::sending(context.attempts);
+            observe::sending(context.attempts);
             let sent_at = Instant::now();
             let timeout = self.inner.timeout;
             let delay = match tokio::time::timeout(timeout, self.inner.transport.send(request))
@@ -359,8 +355,11 @@ impl Client {
                             source: error,
                         });
                     };
-                    trace::retrying(context.attempts, delay, format_args!("{}", error.kind()));
-                    metrics::retrying(RetryReason::Transport(error.kind()), delay);
+                    observe::retrying(
+                        context.attempts,
+                        RetryReason::Transport(error.kind()),
+                        delay,
+                    );
                     delay
                 }
                 Ok(Ok(response)) => {
@@ -375,12 +374,11 @@ impl Client {
                         });
                     }
                     context.request_id = response.header(REQUEST_ID).map(str::to_owned);
-                    trace::response(
+                    observe::response(
                         response.status,
                         context.request_id.as_deref(),
                         sent_at.elapsed(),
                     );
-                    metrics::response(response.status);
                     context.retry_after = retry::retry_after(&response.headers, SystemTime::now());
                     // A refused token the provider can replace: once more, at once.
                     if response.status == StatusCode::UNAUTHORIZED
@@ -388,8 +386,7 @@ impl Client {
                         && token.as_ref().is_some_and(|t| self.inner.auth.rejected(t))
                     {
                         reauthorized = true;
-                        trace::reauthorizing();
-                        metrics::reauthorizing();
+                        observe::reauthorizing();
                         continue;
                     }
                     if !RetryPolicy::is_retryable_status(response.status) {
@@ -401,13 +398,8 @@ impl Client {
                         context.retry_after,
                     ) {
                         Some(delay) => {
-                            let status = response.status.as_u16();
-                            trace::retrying(
-                                context.attempts,
-                                delay,
-                                format_args!("status {status}"),
-                            );
-                            metrics::retrying(RetryReason::Status(response.status), delay);
+                            let reason = RetryReason::Status(response.status);
+                            observe::retrying(context.attempts, reason, delay);
                             delay
                         }
                         None => return Ok(response),

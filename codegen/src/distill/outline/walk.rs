@@ -60,8 +60,7 @@ impl RowBuf<'_> {
     /// the last cell shown, counted by [`dropped_cells`]; rare).
     fn written_cells(&self, src: &str, end: usize) -> usize {
         let rest = src.get(self.written_end..end).unwrap_or("");
-        let rest = rest.strip_prefix('|').unwrap_or(rest).trim_ascii();
-        self.written + if rest.is_empty() { 0 } else { dropped_cells(rest) }
+        self.written + dropped_cells(rest.strip_prefix('|').unwrap_or(rest).trim_ascii())
     }
 }
 
