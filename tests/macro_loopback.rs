@@ -46,7 +46,8 @@ graphgen_macros::action! {
         returns 200 Stream;
     }
     /// The participants who joined in a time window (declared query parameters and
-    /// headers: the required ones are arguments, the others are named in the docs).
+    /// headers: those with plain names are arguments, `Option`s where optional; the
+    /// others are named in the docs).
     GET "/communications/calls/{id}/participantsJoined" => window {
         path { id }
         query {
@@ -56,6 +57,8 @@ graphgen_macros::action! {
             endDateTime: DateTimeOffset,
             /// Only the muted ones.
             muted: Boolean,
+            /// Only those still in the call (optional: an `Option` argument).
+            present?: Boolean,
             /// At most this many.
             "$top"?: Int32,
         }
@@ -205,7 +208,7 @@ async fn declared_query_parameters_are_arguments_and_options_follow_them() {
         .call(CALL)
         .with_options(options)
         .participants_joined()
-        .list("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", true)
+        .list("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", true, Some(false))
         .await
         .unwrap();
     assert_eq!(joined.value[0].id.as_deref(), Some("p1"));
@@ -213,7 +216,7 @@ async fn declared_query_parameters_are_arguments_and_options_follow_them() {
     assert_eq!(
         sent[0].query.as_deref(),
         Some(
-            "startDateTime=2026-11-01T00%3A00%3A00Z&endDateTime=2026-11-02T00%3A00%3A00Z&muted=true&$top=5"
+            "startDateTime=2026-11-01T00%3A00%3A00Z&endDateTime=2026-11-02T00%3A00%3A00Z&muted=true&present=false&$top=5"
         )
     );
     server.verify();

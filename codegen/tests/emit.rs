@@ -117,6 +117,34 @@ fn naming_edge_cases() {
     ] {
         assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
     }
+    // The other plain-word ones (stated optional, or not stated) follow as `Option`s,
+    // sent only when given.
+    for expected in [
+        "depth: i64,\n        format: Option<&str>,\n        limit: Option<i64>,\n        \
+         hidden: Option<bool>,\n",
+        ".query_opt(\"format\", format)\n            \
+         .query_opt(\"limit\", limit.map(|v| v.to_string()))\n            \
+         .query_opt(\"hidden\", hidden.map(|v| v.to_string()))",
+        "Optional query parameters (`None` leaves one out): `format` (`format`), `limit` \
+         (`limit`), `hidden` (`hidden`).",
+    ] {
+        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+    }
+    // A parameter the request line gives a value to fill in (`?format={format}`) is
+    // required, whatever the table says; the OData option beside it is not an argument.
+    let content =
+        &emitted.files.iter().find(|f| f.path == "v1/requests/driveitem_get_content.rs").unwrap();
+    for expected in [
+        "format: &str,\n        quality: Option<i64>,\n",
+        ".query(\"format\", format)\n            .query_opt(\"quality\"",
+    ] {
+        assert!(content.contents.contains(expected), "lacks `{expected}`:\n{}", content.contents);
+    }
+    // A query-table name that a request line gives as a function argument is neither
+    // a query argument nor named among the options.
+    let cell = &emitted.files.iter().find(|f| f.path == "v1/requests/range_cell.rs").unwrap();
+    assert!(!cell.contents.contains("`row`"), "{}", cell.contents);
+    assert!(!cell.contents.contains(".query"), "{}", cell.contents);
 }
 
 #[test]

@@ -149,6 +149,15 @@ impl Request {
         self
     }
 
+    /// Appends a query parameter when `value` is `Some` (an optional argument of a
+    /// generated function); `None` leaves the query as it is.
+    pub fn query_opt(self, name: &str, value: Option<impl Into<String>>) -> Request {
+        match value {
+            Some(value) => self.query(name, value),
+            None => self,
+        }
+    }
+
     /// Appends a header. Headers the client owns (see the type's documentation) are
     /// overridden; a header name or value that HTTP cannot carry fails the send with
     /// [`Error::InvalidRequest`].
@@ -271,6 +280,15 @@ mod tests {
             request.path_and_query(),
             "/beta/users?$filter=startswith%28displayName%2C%27a%20b%27%29%26x%3D1&$top=5"
         );
+    }
+
+    #[test]
+    fn an_optional_query_parameter_is_sent_only_when_given() {
+        let request = Request::new(Method::Get, ApiVersion::V1, Path::new().literal("content"))
+            .query_opt("format", Some("pdf"))
+            .query_opt("quality", None::<String>)
+            .query_opt("page", Some(2.to_string()));
+        assert_eq!(request.path_and_query(), "/v1.0/content?format=pdf&page=2");
     }
 
     #[test]

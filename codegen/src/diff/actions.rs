@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::SpecSet;
 use crate::emit::docs::permission_row;
+use crate::emit::{QueryArgSpec, query_arg_specs};
 use crate::spec::{ApiPage, ApiVersion, Operation, Requirement};
 
 use super::{Change, ChangeKind, by_name, field_text, optional_type_text, pair, retyped};
@@ -43,6 +44,36 @@ pub(super) fn compare(old: &SpecSet, new: &SpecSet, out: &mut Vec<Change>) {
 /// A page's operations by method and [`Operation::template_key`].
 fn operations(page: &ApiPage) -> BTreeMap<String, &Operation> {
     page.operations.iter().map(|o| (format!("{} {}", o.method, o.template_key()), o)).collect()
+}
+
+/// The query arguments of a page's functions by name without case (see
+/// [`query_arg_specs`]; required where any request line requires it).
+fn query_args(page: &ApiPage) -> BTreeMap<String, QueryArgSpec<'_>> {
+    let mut queries: Vec<Option<&str>> =
+        page.operations.iter().map(|o| o.query.as_deref()).collect();
+    if queries.is_empty() {
+        queries.push(None);
+    }
+    let mut out: BTreeMap<String, QueryArgSpec<'_>> = BTreeMap::new();
+    for arg in queries.into_iter().flat_map(|q| query_arg_specs(page, q)) {
+        out.entry(arg.wire.to_ascii_lowercase())
+            .and_modify(|a| a.required |= arg.required)
+            .or_insert(arg);
+    }
+    out
+}
+
+/// A query argument's Rust type: `&str`, `Option<bool>`.
+fn arg_type(arg: &QueryArgSpec<'_>) -> String {
+    match arg.required {
+        true => arg.ty.rust().to_string(),
+        false => format!("Option<{}>", arg.ty.rust()),
+    }
+}
+
+/// A query argument as shown: `` `format` (`Option<&str>`) ``.
+fn arg_text(arg: &QueryArgSpec<'_>) -> String {
+    format!("`{}` (`{}`)", arg.wire, arg_type(arg))
 }
 
 fn change(page: &ApiPage, kind: ChangeKind, detail: String, breaking: bool) -> Change {
@@ -98,6 +129,21 @@ fn compare_page(old: &ApiPage, new: &ApiPage, out: &mut Vec<Change>) {
                 }
             }
             (None, None) => {}
+        }
+    }
+
+    // Query arguments: the generated functions' signatures.
+    let (was, is) = (query_args(old), query_args(new));
+    for pair in pair(&was, &is) {
+        match pair {
+            (Some(a), None) => push(ChangeKind::QueryArgRemoved, arg_text(a), true),
+            (None, Some(a)) => push(ChangeKind::QueryArgAdded, arg_text(a), true),
+            (Some(was), Some(now)) if arg_type(was) != arg_type(now) => push(
+                ChangeKind::QueryArgChanged,
+                format!("`{}`: `{}` → `{}`", now.wire, arg_type(was), arg_type(now)),
+                true,
+            ),
+            _ => {}
         }
     }
 

@@ -43,6 +43,13 @@ pub enum ChangeKind {
     ParamNowRequired,
     /// A request body parameter is no longer required.
     ParamNoLongerRequired,
+    /// A query parameter became an argument of the generated function (see
+    /// `emit::options`: plain names only; `$top` and friends are options, not arguments).
+    QueryArgAdded,
+    /// A query argument disappeared.
+    QueryArgRemoved,
+    /// A query argument's type or requirement (`T` against `Option<T>`) changed.
+    QueryArgChanged,
     /// The success status codes changed.
     StatusChanged,
     /// The response body type changed.
@@ -82,9 +89,10 @@ pub struct Change {
     /// The details, for people (`` `all` (Boolean) ``, `202 → 200`).
     pub detail: String,
     /// Whether code written against the old API can break: removals, retypings, new
-    /// required inputs, changed success statuses or response types, new base types. Additions
-    /// of optional inputs, of actions, types, properties and (open) enum members, and
-    /// permission changes are not breaking.
+    /// required inputs, changed success statuses or response types, new base types, and
+    /// every change to a function's query arguments (its signature changes, even for an
+    /// optional one). Additions of optional body parameters, of actions, types,
+    /// properties and (open) enum members, and permission changes are not breaking.
     pub breaking: bool,
 }
 
@@ -172,15 +180,60 @@ mod tests {
     use crate::spec::PageSpec;
 
     fn page(params: &str, codes: &str) -> PageSpec {
+        query_page(params, codes, "", None)
+    }
+
+    /// A page with query parameters `query` (JSON objects) and a request line query
+    /// string `request_query`.
+    fn query_page(params: &str, codes: &str, query: &str, request_query: Option<&str>) -> PageSpec {
+        let request_query =
+            request_query.map(|q| format!(r#", "query": "{q}""#)).unwrap_or_default();
         let json = format!(
             r#"{{"page": "api", "format": 1, "stem": "call-x", "version": "v1.0", "version_source": "path",
             "source": "x.md", "doc_url": "u", "front_matter": {{}}, "title": "call: x", "description": "",
-            "operations": [{{"method": "POST", "path": "/calls/{{id}}/x", "segments": [], "line": 1}}],
+            "operations": [{{"method": "POST", "path": "/calls/{{id}}/x", "segments": [], "line": 1{request_query}}}],
             "permissions": {{"source": {{"kind": "missing"}}}},
+            "query_parameters": [{query}],
             "request_body": {{"kind": {{"kind": "parameters"}}, "params": [{params}]}},
             "response": {{"status_codes": [{codes}]}}}}"#
         );
         PageSpec::from_json(&json).unwrap()
+    }
+
+    fn changes(old: PageSpec, new: PageSpec) -> Vec<(ChangeKind, String, bool)> {
+        let r = compare(&SpecSet::from_specs([old]), &SpecSet::from_specs([new]), "a", "b");
+        r.changes.into_iter().map(|c| (c.kind, c.detail, c.breaking)).collect()
+    }
+
+    #[test]
+    fn every_change_to_a_query_argument_breaks() {
+        let q = |name: &str, ty: &str, required: bool| {
+            let required = if required { r#", "required": "required""# } else { "" };
+            format!(
+                r#"{{"name": "{name}", "type": {{"kind": "primitive", "name": "{ty}"}}, "line": 1{required}}}"#
+            )
+        };
+        let with = |query: &str, request_query| query_page("", &code(200), query, request_query);
+        let (top, format) = (q("$top", "Int32", false), q("format", "String", false));
+        let added = changes(with(&top, None), with(&format!("{top}, {format}"), None));
+        assert_eq!(added, [(ChangeKind::QueryArgAdded, "`format` (`Option<&str>`)".into(), true)]);
+        // An OData option is not an argument: no change to report.
+        assert!(changes(with(&format, None), with(&format!("{format}, {top}"), None)).is_empty());
+        // The request line asking for it makes it required; a retyped one changes too.
+        assert_eq!(
+            changes(with(&format, None), with(&format, Some("format={format}"))),
+            [(ChangeKind::QueryArgChanged, "`format`: `Option<&str>` → `&str`".into(), true)]
+        );
+        assert_eq!(
+            changes(with(&format, None), with(&q("format", "Boolean", false), None)),
+            [(
+                ChangeKind::QueryArgChanged,
+                "`format`: `Option<&str>` → `Option<bool>`".into(),
+                true
+            )]
+        );
+        let removed = changes(with(&q("limit", "Int64", true), None), with("", None));
+        assert_eq!(removed, [(ChangeKind::QueryArgRemoved, "`limit` (`i64`)".into(), true)]);
     }
 
     fn param(name: &str, ty: &str, required: bool) -> String {

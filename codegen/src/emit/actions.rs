@@ -7,8 +7,8 @@
 //! every type. A page whose body is a resource takes that type; a stream body takes
 //! bytes and a content type.
 //!
-//! **Arguments**: the function segment's parameters, the query parameters the page
-//! requires (see `emit::options`), then the body.
+//! **Arguments**: the function segment's parameters, the query parameters with plain
+//! names, required then optional (`Option<..>`; see `emit::options`), then the body.
 //!
 //! **Return types** (the response rule):
 //! - an operation handle, `Operation<T>` (`send_operation`), when the prose or an
@@ -372,8 +372,8 @@ fn function_tokens(
     let returns = returns_of(page, index);
     let body = body_of(page);
 
-    // Arguments: the final function segment's parameters, the required query
-    // parameters, then the body.
+    // Arguments: the final function segment's parameters, the query parameters
+    // (required, then optional), then the body.
     let mut args = Vec::new();
     let mut scope = Scope::with_reserved(Case::Snake, &["body", "content_type"]);
     for p in &op.params {
@@ -381,12 +381,12 @@ fn function_tokens(
         args.push(quote!(#arg: &str));
         scope.reserve(&p.arg);
     }
-    let query = options::query_args(page, &mut scope);
+    let query = options::query_args(page, op.op.query.as_deref(), &mut scope);
     let mut query_calls = Vec::new();
     for q in &query {
-        let (ident, ty, value, wire) = (&q.ident, &q.ty, &q.value, &q.wire);
+        let (ident, ty) = (&q.ident, &q.ty);
         args.push(quote!(#ident: #ty));
-        query_calls.push(quote!(.query(#wire, #value)));
+        query_calls.push(&q.call);
     }
     let body_call = match (&body, request) {
         (Body::Params, Some(name)) => {

@@ -10,7 +10,8 @@
 //! Modules, one job each: [`names`] (the naming rule), [`index`] (type resolution,
 //! inheritance, reachability), [`types`] (structs and enums), [`nav`] (the URL tree
 //! and its accessors), [`actions`] (request bodies and client functions), `options`
-//! (required query parameters as arguments; the docs of the other options), [`docs`]
+//! (query parameters with plain names as arguments, `Option` where not required; the
+//! docs of the other options), [`docs`]
 //! (doc comments), [`areas`] (the API areas, one cargo feature each) and the file
 //! layout in `module`.
 
@@ -31,7 +32,7 @@ use std::fmt;
 use proc_macro2::TokenStream;
 
 pub use module::{HEADER_PREFIX, emit_files, emit_tokens, format_file, header, inline_tokens};
-pub(crate) use options::{is_argument_name, is_client_header};
+pub(crate) use options::{QueryArgSpec, is_argument_name, is_client_header, query_arg_specs};
 
 /// What to emit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

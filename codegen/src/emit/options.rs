@@ -1,20 +1,26 @@
-//! What a client function takes beyond its path and body: the query parameters a page
-//! requires, as typed arguments, and the docs naming the other query parameters and
-//! headers the page documents (sent through the node's `with_options`).
+//! What a client function takes beyond its path and body: the query parameters of a
+//! page, as typed arguments, and the docs naming the other query parameters and headers
+//! the page documents (sent through the node's `with_options`).
 //!
-//! **Required query parameters** (`calendarView`'s `startDateTime` and `endDateTime`)
-//! become arguments after the function segment's parameters and before the body, named
-//! by the naming rule in the function's argument scope (`start_date_time`; `body_2`
-//! where the body has the name), typed by the page's table: `bool` for `Boolean`, `i64` for the
-//! integer types, `&str` otherwise. OData system options (`$top`) are never arguments,
-//! and neither is a parameter whose name is not a plain word.
+//! **Query parameters with plain names** become arguments after the function segment's
+//! parameters and before the body, named by the naming rule in the function's argument
+//! scope (`start_date_time`; `body_2` where the body has the name), typed by the page's
+//! table: `bool` for `Boolean`, `i64` for the integer types, `&str` otherwise.
+//! - Required: those the page requires (`calendarView`'s `startDateTime` and
+//!   `endDateTime`), and those the request line gives a value to fill in
+//!   (`/content?format={format}`), first, as plain arguments.
+//! - Optional: the others its table lists (stated optional, or not stated), as
+//!   `Option<..>`; `None` sends nothing (`Request::query_opt`).
+//!
+//! OData system options (`$top`) are never arguments (`RequestOptions` has a method for
+//! each), and neither is a parameter whose name is not a plain word.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs;
 use super::names::{self, Scope};
-use crate::spec::{ApiPage, Primitive, Requirement, TypeExpr};
+use crate::spec::{ApiPage, PathSegment, Primitive, Requirement, TypeExpr};
 
 /// Headers the client sets itself (or that a body sets): the docs' tables list them, but
 /// a caller has nothing to give.
@@ -40,65 +46,195 @@ pub(crate) fn is_argument_name(wire: &str) -> bool {
     !wire.is_empty() && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// A required query parameter, taken as an argument.
+/// A query parameter taken as an argument.
 pub(crate) struct QueryArg {
     /// The name on the wire (`startDateTime`).
     pub wire: String,
     /// The argument (`start_date_time`).
     pub ident: Ident,
-    /// The argument's type.
+    /// The argument's type (`Option<..>` when not required).
     pub ty: TokenStream,
-    /// The value the request sends (the argument, as text).
-    pub value: TokenStream,
+    /// The request builder call that sends it (`.query(..)`, or `.query_opt(..)` for
+    /// an optional one).
+    pub call: TokenStream,
+    /// Whether the request needs it.
+    pub required: bool,
 }
 
-/// The query parameters `page` requires, as arguments, named in `scope`: the
-/// function's argument scope, where its other arguments' names are taken.
-pub(crate) fn query_args(page: &ApiPage, scope: &mut Scope) -> Vec<QueryArg> {
-    let mut out: Vec<QueryArg> = Vec::new();
-    for q in &page.query_parameters {
-        let wire = q.name.trim();
-        if q.required != Requirement::Required
-            || !is_argument_name(wire)
-            || out.iter().any(|a| a.wire == wire)
-        {
-            continue;
+/// The Rust type of a query argument (before `Option` for an optional one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QueryArgType {
+    /// `bool`, for `Boolean`.
+    Bool,
+    /// `i64`, for the integer types.
+    Int,
+    /// `&str`, for everything else.
+    Str,
+}
+
+impl QueryArgType {
+    /// The type of a parameter typed `ty` in the page's table.
+    fn of(ty: Option<&TypeExpr>) -> QueryArgType {
+        match ty {
+            Some(TypeExpr::Primitive { name: Primitive::Boolean }) => QueryArgType::Bool,
+            Some(TypeExpr::Primitive {
+                name:
+                    Primitive::Byte
+                    | Primitive::SByte
+                    | Primitive::Int16
+                    | Primitive::Int32
+                    | Primitive::Int64,
+            }) => QueryArgType::Int,
+            _ => QueryArgType::Str,
         }
-        let ident = names::ident(&scope.name(wire));
-        let primitive = match &q.type_expr {
-            Some(TypeExpr::Primitive { name }) => Some(*name),
+    }
+
+    /// The type's tokens.
+    fn tokens(self) -> TokenStream {
+        match self {
+            QueryArgType::Bool => quote!(bool),
+            QueryArgType::Int => quote!(i64),
+            QueryArgType::Str => quote!(&str),
+        }
+    }
+
+    /// As Rust writes it.
+    pub(crate) fn rust(self) -> &'static str {
+        match self {
+            QueryArgType::Bool => "bool",
+            QueryArgType::Int => "i64",
+            QueryArgType::Str => "&str",
+        }
+    }
+}
+
+/// A query parameter a function takes as an argument, before it is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QueryArgSpec<'a> {
+    /// The name on the wire (`startDateTime`).
+    pub wire: &'a str,
+    /// Its type.
+    pub ty: QueryArgType,
+    /// Whether the request needs it (else the argument is an `Option`).
+    pub required: bool,
+}
+
+/// The query parameters a function of `page` for a request line with query string
+/// `request_query` takes as arguments: first the required ones, those the page's table
+/// requires and those the request line gives a value to fill in (`format={format}`), in
+/// that order; then the others the table lists, optional. Only plain names (see
+/// [`is_argument_name`]), once each (compared without case), and not a name one of the
+/// page's request lines gives as a function argument (`RoomList` in
+/// `findRooms(RoomList='{address}')`: pages list those in their query table too).
+pub(crate) fn query_arg_specs<'a>(
+    page: &'a ApiPage,
+    request_query: Option<&'a str>,
+) -> Vec<QueryArgSpec<'a>> {
+    let function_params = function_arg_names(page);
+    let table = |wire: &str| {
+        page.query_parameters.iter().find(|q| q.name.trim() == wire).or_else(|| {
+            page.query_parameters.iter().find(|q| q.name.trim().eq_ignore_ascii_case(wire))
+        })
+    };
+    let mut wanted: Vec<QueryArgSpec<'a>> = Vec::new();
+    let mut want = |wire: &'a str, required: bool| {
+        if is_argument_name(wire)
+            && !function_params.iter().any(|p| p.eq_ignore_ascii_case(wire))
+            && !wanted.iter().any(|a| a.wire.eq_ignore_ascii_case(wire))
+        {
+            let ty = QueryArgType::of(table(wire).and_then(|q| q.type_expr.as_ref()));
+            wanted.push(QueryArgSpec { wire, ty, required });
+        }
+    };
+    let required = page.query_parameters.iter().filter(|q| q.required == Requirement::Required);
+    required.for_each(|q| want(q.name.trim(), true));
+    request_query.map(templated_names).unwrap_or_default().into_iter().for_each(|w| want(w, true));
+    page.query_parameters.iter().for_each(|q| want(q.name.trim(), false));
+    wanted
+}
+
+/// The query arguments of a function of `page` for a request line with query string
+/// `request_query` (see [`query_arg_specs`]), named in `scope` (the function's argument
+/// scope, where its other arguments' names are taken).
+pub(crate) fn query_args(
+    page: &ApiPage,
+    request_query: Option<&str>,
+    scope: &mut Scope,
+) -> Vec<QueryArg> {
+    query_arg_specs(page, request_query)
+        .into_iter()
+        .map(|QueryArgSpec { wire, ty, required }| {
+            let ident = names::ident(&scope.name(wire));
+            let text = ty != QueryArgType::Str;
+            let ty = ty.tokens();
+            let (ty, call) = match (required, text) {
+                (true, true) => (ty, quote!(.query(#wire, #ident.to_string()))),
+                (true, false) => (ty, quote!(.query(#wire, #ident))),
+                (false, true) => {
+                    (quote!(Option<#ty>), quote!(.query_opt(#wire, #ident.map(|v| v.to_string()))))
+                }
+                (false, false) => (quote!(Option<#ty>), quote!(.query_opt(#wire, #ident))),
+            };
+            QueryArg { wire: wire.to_string(), ident, ty, call, required }
+        })
+        .collect()
+}
+
+/// The names the page's request lines give function arguments (`RoomList` in
+/// `findRooms(RoomList='{address}')`).
+fn function_arg_names(page: &ApiPage) -> Vec<&str> {
+    page.operations
+        .iter()
+        .flat_map(|op| &op.segments)
+        .filter_map(|segment| match segment {
+            PathSegment::Function { args, .. } => Some(args),
             _ => None,
-        };
-        let (ty, value) = match primitive {
-            Some(Primitive::Boolean) => (quote!(bool), quote!(#ident.to_string())),
-            Some(
-                Primitive::Byte
-                | Primitive::SByte
-                | Primitive::Int16
-                | Primitive::Int32
-                | Primitive::Int64,
-            ) => (quote!(i64), quote!(#ident.to_string())),
-            _ => (quote!(&str), quote!(#ident)),
-        };
-        out.push(QueryArg { wire: wire.to_string(), ident, ty, value });
+        })
+        .flatten()
+        .filter_map(|arg| arg.name.as_deref())
+        .collect()
+}
+
+/// The names a request line's query string gives a value to fill in
+/// (`startDateTime={start_datetime}&$top=5` -> `startDateTime`): plain names only, so
+/// OData options with a template inside (`$filter=id eq '{id}'`) are not among them.
+fn templated_names(query: &str) -> Vec<&str> {
+    query
+        .split('&')
+        .filter_map(|part| {
+            let (name, value) = part.split_once('=')?;
+            let name = name.trim();
+            (value.contains('{') && is_argument_name(name)).then_some(name)
+        })
+        .collect()
+}
+
+/// The sentences naming the query arguments, for the function's docs.
+pub(crate) fn query_args_doc(args: &[QueryArg]) -> Vec<String> {
+    let named = |required: bool| {
+        args.iter()
+            .filter(|a| a.required == required)
+            .map(|a| format!("{} (`{}`)", docs::code(&a.ident.to_string()), a.wire))
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    let required = named(true);
+    if !required.is_empty() {
+        out.push(format!("Required query parameters: {}.", required.join(", ")));
+    }
+    let optional = named(false);
+    if !optional.is_empty() {
+        out.push(format!(
+            "Optional query parameters (`None` leaves one out): {}.",
+            optional.join(", ")
+        ));
     }
     out
 }
 
-/// The sentence naming the query arguments, for the function's docs.
-pub(crate) fn query_args_doc(args: &[QueryArg]) -> Option<String> {
-    (!args.is_empty()).then(|| {
-        let named: Vec<String> = args
-            .iter()
-            .map(|a| format!("{} (`{}`)", docs::code(&a.ident.to_string()), a.wire))
-            .collect();
-        format!("Required query parameters: {}.", named.join(", "))
-    })
-}
-
 /// The query parameters and request headers the page documents (beyond those the client
-/// sets and the `typed` arguments), named for the caller, who sends them with the
-/// node's `with_options`.
+/// sets, the `typed` arguments and the request lines' function arguments), named for
+/// the caller, who sends them with the node's `with_options`.
 pub(crate) fn options_doc(page: &ApiPage, typed: &[QueryArg]) -> Option<String> {
     fn names<'a>(items: impl Iterator<Item = (&'a str, bool)>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -112,10 +248,12 @@ pub(crate) fn options_doc(page: &ApiPage, typed: &[QueryArg]) -> Option<String> 
         out
     }
     let required = |r: Requirement| r == Requirement::Required;
+    let function_params = function_arg_names(page);
     let query = names(
         page.query_parameters
             .iter()
             .filter(|q| !typed.iter().any(|a| a.wire == q.name.trim()))
+            .filter(|q| !function_params.iter().any(|p| p.eq_ignore_ascii_case(q.name.trim())))
             .map(|q| (q.name.as_str(), required(q.required))),
     );
     let headers = names(

@@ -17,10 +17,11 @@ async fn calls_the_generated_client() {
     server.verify();
 }
 
-/// Required query parameters are arguments: they reach the wire typed and in page
-/// order, before the node's options.
+/// Query parameters are arguments: the required ones reach the wire typed and in page
+/// order, the optional ones after them when given (`None` sends nothing), then the
+/// node's options.
 #[tokio::test(flavor = "current_thread")]
-async fn required_query_parameters_are_arguments() {
+async fn query_parameters_are_arguments() {
     use graphgen_downstream::naming::v1::Graph;
     let server = GraphServer::start().await;
     server.route(
@@ -29,13 +30,35 @@ async fn required_query_parameters_are_arguments() {
     );
     let options = graphgen_runtime::RequestOptions::new().top(5);
     let node = Graph::new(server.client()).with_options(options).node("n/1");
-    let page = node.children().list("2024-01-01T00:00:00Z", true, 2).await.unwrap();
+    let children = node.children();
+    let page = children.list("2024-01-01T00:00:00Z", true, 2, None, None, None).await.unwrap();
     assert!(page.value.is_empty());
+    children.list("x", false, 0, Some("a b"), Some(-1), Some(false)).await.unwrap();
     let sent = server.requests_to(Method::Get, "/v1.0/nodes/n%2F1/children");
+    let queries: Vec<_> = sent.iter().map(|r| r.query.as_deref()).collect();
     assert_eq!(
-        sent[0].query.as_deref(),
-        Some("since=2024-01-01T00%3A00%3A00Z&body=true&depth=2&$top=5")
+        queries,
+        [
+            Some("since=2024-01-01T00%3A00%3A00Z&body=true&depth=2&$top=5"),
+            Some("since=x&body=false&depth=0&format=a%20b&limit=-1&hidden=false&$top=5")
+        ]
     );
+    server.verify();
+}
+
+/// A parameter the request line fills in (`/content?format={format}`) is required.
+#[tokio::test(flavor = "current_thread")]
+async fn a_request_line_parameter_is_required() {
+    use graphgen_downstream::naming::v1::Graph;
+    let server = GraphServer::start().await;
+    server.route(
+        Route::new(Method::Get, "/v1.0/drive/root:/a%2Fb.docx:/content")
+            .reply(Reply::status(200).body("application/pdf", b"%PDF".to_vec())),
+    );
+    let content = Graph::new(server.client()).drive().root().item_path("a/b.docx").content();
+    assert_eq!(content.get("pdf", None).await.unwrap(), b"%PDF");
+    let sent = server.requests_to(Method::Get, "/v1.0/drive/root:/a%2Fb.docx:/content");
+    assert_eq!(sent[0].query.as_deref(), Some("format=pdf"));
     server.verify();
 }
 

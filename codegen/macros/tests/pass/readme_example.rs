@@ -31,7 +31,9 @@ graphgen_macros::action! {
             /// Start of the window (ISO 8601).
             startDateTime: DateTimeOffset,      // default type: String
             endDateTime: DateTimeOffset,
-            "$top"?: Int32,                     // not a plain name: optional only
+            /// Only those still in the call.
+            present?: Boolean,                  // optional: an `Option<bool>` argument
+            "$top"?: Int32,                     // not a plain name: sent with `with_options`
         }
         headers {
             /// `outlook.timezone="..."`: the time zone of the times returned.
@@ -72,7 +74,7 @@ async fn joined(
     use graphgen_runtime::RequestOptions;
     let options = RequestOptions::new().top(5).header("Prefer", r#"outlook.timezone="UTC""#);
     let joined = window::v1::Graph::new(client).communications().call(call_id)
-        .with_options(options).participants_joined().list(start, end).await?;
+        .with_options(options).participants_joined().list(start, end, Some(true)).await?;
     Ok(joined)
 }
 
