@@ -78,6 +78,21 @@ graphgen_macros::action! {
     }
 }
 
+graphgen_macros::action! {
+    /// settings: update (an update with a parameter table: its request struct names
+    /// its members for `set_null`).
+    PATCH "/contoso/settings/{id}" => settings {
+        path { id }
+        body {
+            /// A label.
+            label?: String,
+            /// A limit.
+            limit?: Int32,
+        }
+        returns 204;
+    }
+}
+
 // The doc-page form: the seed page, distilled at expansion time.
 graphgen_macros::action!(doc = "../../shared/seeds/call-stoptranscription.md" => stop_transcription);
 
@@ -158,6 +173,43 @@ async fn a_resource_body_and_a_location_operation() {
         calls::beta::Graph::new(server.client()).contoso().call(CALL).update(&call).await.unwrap();
     assert!(operation.body().is_none());
     assert!(operation.location().is_some());
+    server.verify();
+}
+
+/// The body of an update names its members (`Call::SUBJECT`): `set_null` sends `null`
+/// for one, whether or not its field is set; the request struct of an update with a
+/// parameter table has the same.
+#[tokio::test(flavor = "current_thread")]
+async fn an_update_sends_null_for_a_member_set_null() {
+    use calls::beta::types::Call;
+    let server = GraphServer::start().await;
+    let path = format!("/beta/contoso/calls/{CALL}");
+    let location = server.url("/beta/communications/operations/9");
+    server.route(
+        Route::new(Method::Patch, &path)
+            .expect_json(json!({"subject": null, "callbackUri": null, "tenantId": "t1"}))
+            .reply(Reply::accepted(location, None)),
+    );
+    let mut call = Call {
+        subject: Some("Weekly sync".into()),
+        tenant_id: Some("t1".into()),
+        ..Default::default()
+    };
+    call.set_null(Call::SUBJECT).set_null(Call::CALLBACK_URI);
+    assert_eq!(Call::CALLBACK_URI.name(), "callbackUri");
+    calls::beta::Graph::new(server.client()).contoso().call(CALL).update(&call).await.unwrap();
+
+    use settings::v1::requests::SettingUpdateRequest;
+    let path = "/v1.0/contoso/settings/s1";
+    server.route(Route::new(Method::Patch, path).expect_json(json!({"limit": 3, "label": null})));
+    let mut request = SettingUpdateRequest { limit: Some(3), ..Default::default() };
+    request.set_null(SettingUpdateRequest::LABEL);
+    settings::v1::Graph::new(server.client())
+        .contoso()
+        .setting("s1")
+        .update(&request)
+        .await
+        .unwrap();
     server.verify();
 }
 

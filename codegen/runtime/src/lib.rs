@@ -73,7 +73,7 @@ pub use collection::Collection;
 pub use error::{Error, ErrorContext, GraphError, InnerError, Result};
 pub use http;
 pub use notification::{ChangeType, CommsNotification, CommsNotifications};
-pub use object::{JsonObject, JsonObjectWriter};
+pub use object::{JsonObject, JsonObjectWriter, Member};
 pub use operation::{Operation, OperationResource, OperationStatus, PollPolicy, ResultInfo};
 pub use options::RequestOptions;
 pub use path::{FnArg, Path, TemplatePart};

@@ -10,11 +10,17 @@
 //! [`JsonObjectWriter`] one call per field: one short function each way per struct.
 //!
 //! **Sending `null`** (to clear a property with `PATCH`): a `None` field is left out of
-//! the JSON, which Graph reads as "unchanged". To send `null`, put it in the struct's
-//! `additional_properties` under the member's JSON name; a member there takes the place
-//! of the field of the same name, so this works whether or not the field is set:
-//! `user.additional_properties.insert("mobilePhone".into(), Value::Null)` sends
-//! `"mobilePhone": null`.
+//! the JSON, which Graph reads as "unchanged". Every generated struct names its members
+//! as constants, [`Member`]s of that struct only, and has a `set_null` method taking
+//! one: `user.set_null(User::MOBILE_PHONE)` sends `"mobilePhone": null`. It puts the
+//! `null` in the struct's `additional_properties` under the member's JSON name; a member
+//! there takes the place of the field of the same name, so the `null` is sent whether
+//! or not the field is set (remove it from `additional_properties` to send the field
+//! again). A member the docs do not list can be nulled the same way by hand:
+//! `user.additional_properties.insert("newMember".into(), Value::Null)`.
+
+use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{DeserializeOwned, Deserializer, Error, Unexpected};
 use serde::ser::{SerializeMap, Serializer};
@@ -124,6 +130,49 @@ impl<'r, M: SerializeMap> JsonObjectWriter<'r, M> {
             self.map.serialize_entry(key, value)?;
         }
         self.map.end()
+    }
+}
+
+/// A member of the generated struct `T`, by its JSON name: the constants every
+/// generated struct has (`User::MOBILE_PHONE`), for its `set_null` method. A member of
+/// one struct is not a member of another: `user.set_null(Group::MAIL)` does not compile.
+pub struct Member<T> {
+    name: &'static str,
+    owner: PhantomData<fn() -> T>,
+}
+
+impl<T> Member<T> {
+    /// The member of `T` whose JSON name is `name` (what generated code writes).
+    pub const fn new(name: &'static str) -> Member<T> {
+        Member { name, owner: PhantomData }
+    }
+
+    /// The member's JSON name (`mobilePhone`).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+// By hand: derives would require `T: Clone` (and so on) of the struct it names.
+impl<T> Clone for Member<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Member<T> {}
+
+impl<T> PartialEq for Member<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl<T> Eq for Member<T> {}
+
+impl<T> fmt::Debug for Member<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Member({:?})", self.name)
     }
 }
 

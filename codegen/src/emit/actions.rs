@@ -4,7 +4,7 @@
 //! `<Resource><Action>Request` (from the `resource: action` title, else from the file
 //! name): every parameter is an `Option` (so `Default` + struct update works), `new`
 //! takes the parameters the docs mark required, and unknown members are kept like in
-//! every type. A page whose body is a resource takes that type; a stream body takes
+//! every type; an update's (`PATCH`, `PUT`) also names its members for `set_null`. A page whose body is a resource takes that type; a stream body takes
 //! bytes and a content type.
 //!
 //! **Arguments**: the function segment's parameters, the query parameters with plain
@@ -29,12 +29,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{self, LinkBase};
-use super::index::{Resolved, TypeIndex};
+use super::index::{Resolved, TypeIndex, is_update};
 use super::names::{self, Case, Scope};
 use super::nav::{Call, NavOp, NavTree};
 use super::options::{self, QueryArg};
 use super::types::{
-    additional_properties_field, data_derives, field_doc, field_tokens, serde_impls,
+    additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
 use crate::spec::{
     ApiPage, ApiVersion, ArgValue, BodyKind, ExampleBody, ExampleKind, HttpMethod, PathSegment,
@@ -229,6 +229,10 @@ fn request_struct(
     let extra = additional_properties_field();
     let derives = data_derives(true);
     let serde = serde_impls(&ident, name, &field_names, &quote!());
+    let members = match is_update(page) {
+        true => member_impl(&ident, &field_names, &quote!()),
+        false => quote!(),
+    };
     let constructor = if required.is_empty() {
         quote!()
     } else {
@@ -257,6 +261,7 @@ fn request_struct(
             #extra
         }
         #serde
+        #members
         #constructor
     }
 }

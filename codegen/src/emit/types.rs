@@ -6,7 +6,9 @@
 //!   also has `odata_type` (`@odata.type`) and `additional_properties`, a flattened map
 //!   that keeps every member the docs do not list, so a round trip loses nothing but
 //!   `null` members (read as `None`, then omitted). A derived type carries its base's
-//!   fields (root first). A field that would make a type contain itself is boxed.
+//!   fields (root first). A field that would make a type contain itself is boxed. A
+//!   struct an update (`PATCH`, `PUT`) takes as its body names its members as
+//!   constants and has `set_null`, to send `null` for one (see `member_impl`).
 //! - **Polymorphism.** Where a value is typed by a type that has derived types, the
 //!   value's type is `Any<Base>`: one variant per concrete type (the base first, then
 //!   the derived types by name) and `Unknown(serde_json::Value)`. Deserialization reads
@@ -200,6 +202,10 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> Token
     let extra = additional_properties_field();
     let derives = data_derives(true);
     let serde = serde_impls(&name, def.wire_name, &json_names, gate);
+    let members = match index.is_updated(id) {
+        true => member_impl(&name, &json_names[1..], gate),
+        false => quote!(),
+    };
     quote! {
         #gate
         #doc
@@ -210,6 +216,45 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> Token
             #extra
         }
         #serde
+        #members
+    }
+}
+
+/// The struct's members as constants (`User::MOBILE_PHONE`: the field's name, upper
+/// case) and its `set_null` method, which sends `null` for one of them (see the
+/// runtime's `Member`): for the types and request structs of updates, where `null`
+/// clears a property. `fields` are (Rust name, JSON name) pairs.
+pub(crate) fn member_impl(
+    name: &Ident,
+    fields: &[(String, String)],
+    gate: &TokenStream,
+) -> TokenStream {
+    let consts = fields.iter().map(|(rust, wire)| {
+        let ident = names::ident(&rust.trim_start_matches("r#").to_ascii_uppercase());
+        let doc = docs::doc_attrs(&format!("The `{wire}` member, for [`{name}::set_null`]."));
+        quote! {
+            #doc
+            pub const #ident: ::graphgen_runtime::Member<Self> =
+                ::graphgen_runtime::Member::new(#wire);
+        }
+    });
+    quote! {
+        #gate
+        impl #name {
+            #(#consts)*
+
+            /// Sends `null` for `member` (in a `PATCH`, clears it): whether or not its
+            /// field is set, it is written as `null`, until removed from
+            /// `additional_properties`.
+            #[inline]
+            pub fn set_null(&mut self, member: ::graphgen_runtime::Member<Self>) -> &mut Self {
+                self.additional_properties.insert(
+                    member.name().to_owned(),
+                    ::graphgen_runtime::serde_json::Value::Null,
+                );
+                self
+            }
+        }
     }
 }
 

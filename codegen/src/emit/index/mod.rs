@@ -4,6 +4,9 @@
 
 mod boxing;
 mod reach;
+mod updated;
+
+pub use updated::is_update;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -89,6 +92,8 @@ pub struct TypeIndex<'a> {
     union_module: Option<String>,
     modules: BTreeMap<&'a str, String>,
     boxed: BTreeSet<(TypeId, String)>,
+    /// The structs updates take as their body (see `updated`).
+    updated: BTreeSet<TypeId>,
     diagnostics: Vec<EmitDiagnostic>,
     /// With area features: the output's areas, and the areas each type is needed by.
     gating: Option<(super::areas::Gates, BTreeMap<TypeId, BTreeSet<super::areas::Area>>)>,
@@ -125,6 +130,7 @@ impl<'a> TypeIndex<'a> {
             union_module: None,
             modules: BTreeMap::new(),
             boxed: BTreeSet::new(),
+            updated: BTreeSet::new(),
             diagnostics: Vec::new(),
             gating: None,
         };
@@ -132,6 +138,7 @@ impl<'a> TypeIndex<'a> {
             index.add_page(path, page);
         }
         index.link_bases();
+        index.find_updated(api_pages);
         index.reach(api_pages, root_resources);
         index.name_types();
         index.find_boxed();
