@@ -157,16 +157,21 @@ async fn actions_declared_in_one_module_share_its_graph() {
     server.verify();
 }
 
+/// The declared `PATCH /contoso/calls/{id}` of call `CALL`, expecting `body` and
+/// answering `202` with a `Location`.
+fn route_call_update(server: &GraphServer, body: graphgen_runtime::serde_json::Value) {
+    let location = server.url("/beta/communications/operations/9");
+    server.route(
+        Route::new(Method::Patch, &format!("/beta/contoso/calls/{CALL}"))
+            .expect_json(body)
+            .reply(Reply::accepted(location, None)),
+    );
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_resource_body_and_a_location_operation() {
     let server = GraphServer::start().await;
-    let path = format!("/beta/contoso/calls/{CALL}");
-    let location = server.url("/beta/communications/operations/9");
-    server.route(
-        Route::new(Method::Patch, &path)
-            .expect_json(json!({"subject": "Weekly sync"}))
-            .reply(Reply::accepted(location, None)),
-    );
+    route_call_update(&server, json!({"subject": "Weekly sync"}));
     let call =
         calls::beta::types::Call { subject: Some("Weekly sync".into()), ..Default::default() };
     let operation =
@@ -183,13 +188,7 @@ async fn a_resource_body_and_a_location_operation() {
 async fn an_update_sends_null_for_a_member_set_null() {
     use calls::beta::types::Call;
     let server = GraphServer::start().await;
-    let path = format!("/beta/contoso/calls/{CALL}");
-    let location = server.url("/beta/communications/operations/9");
-    server.route(
-        Route::new(Method::Patch, &path)
-            .expect_json(json!({"subject": null, "callbackUri": null, "tenantId": "t1"}))
-            .reply(Reply::accepted(location, None)),
-    );
+    route_call_update(&server, json!({"subject": null, "callbackUri": null, "tenantId": "t1"}));
     let mut call = Call {
         subject: Some("Weekly sync".into()),
         tenant_id: Some("t1".into()),

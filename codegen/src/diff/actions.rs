@@ -46,16 +46,11 @@ fn operations(page: &ApiPage) -> BTreeMap<String, &Operation> {
     page.operations.iter().map(|o| (format!("{} {}", o.method, o.template_key()), o)).collect()
 }
 
-/// The query arguments of a page's functions by name without case (see
-/// [`query_arg_specs`]; required where any request line requires it).
+/// The query arguments of a page's functions (one per operation) by name without case
+/// (see [`query_arg_specs`]; required where any request line requires it).
 fn query_args(page: &ApiPage) -> BTreeMap<String, QueryArgSpec<'_>> {
-    let mut queries: Vec<Option<&str>> =
-        page.operations.iter().map(|o| o.query.as_deref()).collect();
-    if queries.is_empty() {
-        queries.push(None);
-    }
     let mut out: BTreeMap<String, QueryArgSpec<'_>> = BTreeMap::new();
-    for arg in queries.into_iter().flat_map(|q| query_arg_specs(page, q)) {
+    for arg in page.operations.iter().flat_map(|op| query_arg_specs(page, op.query.as_deref())) {
         out.entry(arg.wire.to_ascii_lowercase())
             .and_modify(|a| a.required |= arg.required)
             .or_insert(arg);

@@ -4,7 +4,8 @@
 //! `<Resource><Action>Request` (from the `resource: action` title, else from the file
 //! name): every parameter is an `Option` (so `Default` + struct update works), `new`
 //! takes the parameters the docs mark required, and unknown members are kept like in
-//! every type; an update's (`PATCH`, `PUT`) also names its members for `set_null`. A page whose body is a resource takes that type; a stream body takes
+//! every type; an update's (`PATCH`, `PUT`) also names its members for `set_null`. A
+//! page whose body is a resource takes that type; a stream body takes
 //! bytes and a content type.
 //!
 //! **Arguments**: the function segment's parameters, the query parameters with plain

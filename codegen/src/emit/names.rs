@@ -108,6 +108,12 @@ pub fn ident(text: &str) -> Ident {
     }
 }
 
+/// The name without the `r#` of a raw identifier (`r#type` -> `type`), as a file name,
+/// a doc comment or an upper-case constant spells it.
+pub fn unraw(text: &str) -> &str {
+    text.strip_prefix("r#").unwrap_or(text)
+}
+
 /// The case an identifier scope uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {

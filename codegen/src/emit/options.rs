@@ -20,7 +20,7 @@ use quote::quote;
 
 use super::docs;
 use super::names::{self, Scope};
-use crate::spec::{ApiPage, PathSegment, Primitive, Requirement, TypeExpr};
+use crate::spec::{ApiPage, PathSegment, Primitive, QueryParam, Requirement, TypeExpr};
 
 /// Headers the client sets itself (or that a body sets): the docs' tables list them, but
 /// a caller has nothing to give.
@@ -121,35 +121,30 @@ pub(crate) struct QueryArgSpec<'a> {
 
 /// The query parameters a function of `page` for a request line with query string
 /// `request_query` takes as arguments: first the required ones, those the page's table
-/// requires and those the request line gives a value to fill in (`format={format}`), in
-/// that order; then the others the table lists, optional. Only plain names (see
-/// [`is_argument_name`]), once each (compared without case), and not a name one of the
-/// page's request lines gives as a function argument (`RoomList` in
-/// `findRooms(RoomList='{address}')`: pages list those in their query table too).
+/// requires (see [`query_table`]) and those the request line gives a value to fill in
+/// (`format={format}`), in that order; then the others the table lists, optional. Only
+/// plain names (see [`is_argument_name`]), once each (compared without case).
 pub(crate) fn query_arg_specs<'a>(
     page: &'a ApiPage,
     request_query: Option<&'a str>,
 ) -> Vec<QueryArgSpec<'a>> {
-    let function_params = function_arg_names(page);
-    let table = |wire: &str| {
-        page.query_parameters.iter().find(|q| q.name.trim() == wire).or_else(|| {
-            page.query_parameters.iter().find(|q| q.name.trim().eq_ignore_ascii_case(wire))
-        })
-    };
+    let table: Vec<&QueryParam> = query_table(page).collect();
     let mut wanted: Vec<QueryArgSpec<'a>> = Vec::new();
-    let mut want = |wire: &'a str, required: bool| {
-        if is_argument_name(wire)
-            && !function_params.iter().any(|p| p.eq_ignore_ascii_case(wire))
-            && !wanted.iter().any(|a| a.wire.eq_ignore_ascii_case(wire))
-        {
-            let ty = QueryArgType::of(table(wire).and_then(|q| q.type_expr.as_ref()));
-            wanted.push(QueryArgSpec { wire, ty, required });
+    let mut want = |wire: &'a str, ty: Option<&TypeExpr>, required: bool| {
+        if is_argument_name(wire) && !wanted.iter().any(|a| a.wire.eq_ignore_ascii_case(wire)) {
+            wanted.push(QueryArgSpec { wire, ty: QueryArgType::of(ty), required });
         }
     };
-    let required = page.query_parameters.iter().filter(|q| q.required == Requirement::Required);
-    required.for_each(|q| want(q.name.trim(), true));
-    request_query.map(templated_names).unwrap_or_default().into_iter().for_each(|w| want(w, true));
-    page.query_parameters.iter().for_each(|q| want(q.name.trim(), false));
+    for q in table.iter().filter(|q| q.required == Requirement::Required) {
+        want(q.name.trim(), q.type_expr.as_ref(), true);
+    }
+    for wire in request_query.map(templated_names).unwrap_or_default() {
+        let listed = table.iter().find(|q| q.name.trim().eq_ignore_ascii_case(wire));
+        want(wire, listed.and_then(|q| q.type_expr.as_ref()), true);
+    }
+    for q in &table {
+        want(q.name.trim(), q.type_expr.as_ref(), false);
+    }
     wanted
 }
 
@@ -180,10 +175,13 @@ pub(crate) fn query_args(
         .collect()
 }
 
-/// The names the page's request lines give function arguments (`RoomList` in
-/// `findRooms(RoomList='{address}')`).
-fn function_arg_names(page: &ApiPage) -> Vec<&str> {
-    page.operations
+/// The query parameters the page's table lists, less those one of its request lines
+/// gives as a function argument (`RoomList` in `findRooms(RoomList='{address}')`, which
+/// pages list in their query table too): what the functions take as arguments and name
+/// in their docs.
+fn query_table(page: &ApiPage) -> impl Iterator<Item = &QueryParam> {
+    let function_args: Vec<&str> = page
+        .operations
         .iter()
         .flat_map(|op| &op.segments)
         .filter_map(|segment| match segment {
@@ -192,7 +190,10 @@ fn function_arg_names(page: &ApiPage) -> Vec<&str> {
         })
         .flatten()
         .filter_map(|arg| arg.name.as_deref())
-        .collect()
+        .collect();
+    let is_function_arg =
+        move |name: &str| function_args.iter().any(|a| a.eq_ignore_ascii_case(name));
+    page.query_parameters.iter().filter(move |q| !is_function_arg(q.name.trim()))
 }
 
 /// The names a request line's query string gives a value to fill in
@@ -232,9 +233,9 @@ pub(crate) fn query_args_doc(args: &[QueryArg]) -> Vec<String> {
     out
 }
 
-/// The query parameters and request headers the page documents (beyond those the client
-/// sets, the `typed` arguments and the request lines' function arguments), named for
-/// the caller, who sends them with the node's `with_options`.
+/// The query parameters (of [`query_table`]) and request headers the page documents,
+/// beyond those the client sets and the `typed` arguments, named for the caller, who
+/// sends them with the node's `with_options`.
 pub(crate) fn options_doc(page: &ApiPage, typed: &[QueryArg]) -> Option<String> {
     fn names<'a>(items: impl Iterator<Item = (&'a str, bool)>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -248,12 +249,9 @@ pub(crate) fn options_doc(page: &ApiPage, typed: &[QueryArg]) -> Option<String> 
         out
     }
     let required = |r: Requirement| r == Requirement::Required;
-    let function_params = function_arg_names(page);
     let query = names(
-        page.query_parameters
-            .iter()
+        query_table(page)
             .filter(|q| !typed.iter().any(|a| a.wire == q.name.trim()))
-            .filter(|q| !function_params.iter().any(|p| p.eq_ignore_ascii_case(q.name.trim())))
             .map(|q| (q.name.as_str(), required(q.required))),
     );
     let headers = names(

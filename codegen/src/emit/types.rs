@@ -230,7 +230,7 @@ pub(crate) fn member_impl(
     gate: &TokenStream,
 ) -> TokenStream {
     let consts = fields.iter().map(|(rust, wire)| {
-        let ident = names::ident(&rust.trim_start_matches("r#").to_ascii_uppercase());
+        let ident = names::ident(&names::unraw(rust).to_ascii_uppercase());
         let doc = docs::doc_attrs(&format!("The `{wire}` member, for [`{name}::set_null`]."));
         quote! {
             #doc

@@ -263,7 +263,7 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>, gates: &Gate
 
 /// The file a module lives in: `mod r#type;` is `type.rs`.
 fn file_stem(module: &str) -> &str {
-    module.strip_prefix("r#").unwrap_or(module)
+    names::unraw(module)
 }
 
 fn version_module(

@@ -75,7 +75,7 @@ pub fn call_chain(tree: &NavTree<'_>, node: usize) -> String {
     while let Some((holder, name)) = &tree.nodes[current].accessor {
         let own = own_params(tree, current);
         let args = own.iter().map(|p| p.arg.clone()).collect::<Vec<_>>().join(", ");
-        parts.push(format!(".{}({args})", name.trim_start_matches("r#")));
+        parts.push(format!(".{}({args})", names::unraw(name)));
         current = *holder;
     }
     parts.reverse();
