@@ -259,7 +259,8 @@ async fn declared_query_parameters_are_arguments_and_options_follow_them() {
         .call(CALL)
         .with_options(options)
         .participants_joined()
-        .list("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", true, Some(false))
+        .list("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", true)
+        .present(false)
         .await
         .unwrap();
     assert_eq!(joined.value[0].id.as_deref(), Some("p1"));

@@ -58,15 +58,15 @@ fn query_args(page: &ApiPage) -> BTreeMap<String, QueryArgSpec<'_>> {
     out
 }
 
-/// A query argument's Rust type: `&str`, `Option<bool>`.
+/// A query argument's Rust type: `&str`; `bool, optional` for one set on the call.
 fn arg_type(arg: &QueryArgSpec<'_>) -> String {
     match arg.required {
         true => arg.ty.rust().to_string(),
-        false => format!("Option<{}>", arg.ty.rust()),
+        false => format!("{}, optional", arg.ty.rust()),
     }
 }
 
-/// A query argument as shown: `` `format` (`Option<&str>`) ``.
+/// A query argument as shown: `` `format` (`&str, optional`) ``.
 fn arg_text(arg: &QueryArgSpec<'_>) -> String {
     format!("`{}` (`{}`)", arg.wire, arg_type(arg))
 }
@@ -127,12 +127,18 @@ fn compare_page(old: &ApiPage, new: &ApiPage, out: &mut Vec<Change>) {
         }
     }
 
-    // Query arguments: the generated functions' signatures.
+    // Query arguments: the generated functions' signatures, and the methods of the
+    // calls they return. An optional one added to a function that already returns a
+    // call is one more method there, which breaks nothing; the first one changes what
+    // the function returns (a call instead of a future, awaited the same way).
     let (was, is) = (query_args(old), query_args(new));
+    let had_call = was.values().any(|a| !a.required);
     for pair in pair(&was, &is) {
         match pair {
             (Some(a), None) => push(ChangeKind::QueryArgRemoved, arg_text(a), true),
-            (None, Some(a)) => push(ChangeKind::QueryArgAdded, arg_text(a), true),
+            (None, Some(a)) => {
+                push(ChangeKind::QueryArgAdded, arg_text(a), a.required || !had_call)
+            }
             (Some(was), Some(now)) if arg_type(was) != arg_type(now) => push(
                 ChangeKind::QueryArgChanged,
                 format!("`{}`: `{}` → `{}`", now.wire, arg_type(was), arg_type(now)),

@@ -48,7 +48,8 @@ pub enum ChangeKind {
     QueryArgAdded,
     /// A query argument disappeared.
     QueryArgRemoved,
-    /// A query argument's type or requirement (`T` against `Option<T>`) changed.
+    /// A query argument's type or requirement (an argument of the function against a
+    /// method of the call it returns) changed.
     QueryArgChanged,
     /// The success status codes changed.
     StatusChanged,
@@ -90,9 +91,10 @@ pub struct Change {
     pub detail: String,
     /// Whether code written against the old API can break: removals, retypings, new
     /// required inputs, changed success statuses or response types, new base types, and
-    /// every change to a function's query arguments (its signature changes, even for an
-    /// optional one). Additions of optional body parameters, of actions, types,
-    /// properties and (open) enum members, and permission changes are not breaking.
+    /// every change to a function's query arguments but one: an optional one added to a
+    /// function that already returns a call (one more method there). Additions of
+    /// optional body parameters, of actions, types, properties and (open) enum members,
+    /// and permission changes are not breaking.
     pub breaking: bool,
 }
 
@@ -206,7 +208,7 @@ mod tests {
     }
 
     #[test]
-    fn every_change_to_a_query_argument_breaks() {
+    fn query_argument_changes_break_except_a_new_method_on_a_call() {
         let q = |name: &str, ty: &str, required: bool| {
             let required = if required { r#", "required": "required""# } else { "" };
             format!(
@@ -215,25 +217,47 @@ mod tests {
         };
         let with = |query: &str, request_query| query_page("", &code(200), query, request_query);
         let (top, format) = (q("$top", "Int32", false), q("format", "String", false));
+        // The first optional one makes the function return a call: breaking.
         let added = changes(with(&top, None), with(&format!("{top}, {format}"), None));
-        assert_eq!(added, [(ChangeKind::QueryArgAdded, "`format` (`Option<&str>`)".into(), true)]);
+        assert_eq!(
+            added,
+            [(ChangeKind::QueryArgAdded, "`format` (`&str, optional`)".into(), true)]
+        );
+        // Another is one more method of the call: not breaking.
+        let quality = q("quality", "Int32", false);
+        let another = changes(with(&format, None), with(&format!("{format}, {quality}"), None));
+        assert_eq!(
+            another,
+            [(ChangeKind::QueryArgAdded, "`quality` (`i64, optional`)".into(), false)]
+        );
+        // A required one is a new argument of the function: breaking.
+        let required = changes(
+            with(&format, None),
+            with(&format!("{format}, {}", q("limit", "Int64", true)), None),
+        );
+        assert_eq!(required, [(ChangeKind::QueryArgAdded, "`limit` (`i64`)".into(), true)]);
         // An OData option is not an argument: no change to report.
         assert!(changes(with(&format, None), with(&format!("{format}, {top}"), None)).is_empty());
         // The request line asking for it makes it required; a retyped one changes too.
         assert_eq!(
             changes(with(&format, None), with(&format, Some("format={format}"))),
-            [(ChangeKind::QueryArgChanged, "`format`: `Option<&str>` → `&str`".into(), true)]
+            [(ChangeKind::QueryArgChanged, "`format`: `&str, optional` → `&str`".into(), true)]
         );
         assert_eq!(
             changes(with(&format, None), with(&q("format", "Boolean", false), None)),
             [(
                 ChangeKind::QueryArgChanged,
-                "`format`: `Option<&str>` → `Option<bool>`".into(),
+                "`format`: `&str, optional` → `bool, optional`".into(),
                 true
             )]
         );
         let removed = changes(with(&q("limit", "Int64", true), None), with("", None));
         assert_eq!(removed, [(ChangeKind::QueryArgRemoved, "`limit` (`i64`)".into(), true)]);
+        let removed = changes(with(&format!("{format}, {quality}"), None), with(&format, None));
+        assert_eq!(
+            removed,
+            [(ChangeKind::QueryArgRemoved, "`quality` (`i64, optional`)".into(), true)]
+        );
     }
 
     fn param(name: &str, ty: &str, required: bool) -> String {

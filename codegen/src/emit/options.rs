@@ -9,8 +9,9 @@
 //! - Required: those the page requires (`calendarView`'s `startDateTime` and
 //!   `endDateTime`), and those the request line gives a value to fill in
 //!   (`/content?format={format}`), first, as plain arguments.
-//! - Optional: the others its table lists (stated optional, or not stated), as
-//!   `Option<..>`; `None` sends nothing (`Request::query_opt`).
+//! - Optional: the others its table lists (stated optional, or not stated), set by
+//!   methods of the call the function then returns (see `emit::actions`); one not set
+//!   is not sent (`Request::query_opt`).
 //!
 //! OData system options (`$top`) are never arguments (`RequestOptions` has a method for
 //! each), and neither is a parameter whose name is not a plain word.
@@ -52,13 +53,16 @@ pub(crate) struct QueryArg {
     pub wire: String,
     /// The argument (`start_date_time`).
     pub ident: Ident,
-    /// The argument's type (`Option<..>` when not required).
-    pub ty: TokenStream,
+    /// Its type (before `Option` for an optional one).
+    pub ty: QueryArgType,
     /// The request builder call that sends it (`.query(..)`, or `.query_opt(..)` for
-    /// an optional one).
+    /// an optional one, whose value is an `Option`).
     pub call: TokenStream,
     /// Whether the request needs it.
     pub required: bool,
+    /// What the page's table says of it (markdown; empty when the table does not list
+    /// it).
+    pub description: String,
 }
 
 /// The Rust type of a query argument (before `Option` for an optional one).
@@ -89,12 +93,13 @@ impl QueryArgType {
         }
     }
 
-    /// The type's tokens.
-    fn tokens(self) -> TokenStream {
+    /// The type's tokens, a reference with lifetime `lifetime` (`'a`, or nothing for
+    /// an elided one).
+    pub(crate) fn tokens(self, lifetime: &TokenStream) -> TokenStream {
         match self {
             QueryArgType::Bool => quote!(bool),
             QueryArgType::Int => quote!(i64),
-            QueryArgType::Str => quote!(&str),
+            QueryArgType::Str => quote!(&#lifetime str),
         }
     }
 
@@ -160,19 +165,29 @@ pub(crate) fn query_args(
         .into_iter()
         .map(|QueryArgSpec { wire, ty, required }| {
             let ident = names::ident(&scope.name(wire));
-            let text = ty != QueryArgType::Str;
-            let ty = ty.tokens();
-            let (ty, call) = match (required, text) {
-                (true, true) => (ty, quote!(.query(#wire, #ident.to_string()))),
-                (true, false) => (ty, quote!(.query(#wire, #ident))),
-                (false, true) => {
-                    (quote!(Option<#ty>), quote!(.query_opt(#wire, #ident.map(|v| v.to_string()))))
-                }
-                (false, false) => (quote!(Option<#ty>), quote!(.query_opt(#wire, #ident))),
+            let value = match ty {
+                QueryArgType::Str => quote!(#ident),
+                _ if required => quote!(#ident.to_string()),
+                _ => quote!(#ident.map(|v| v.to_string())),
             };
-            QueryArg { wire: wire.to_string(), ident, ty, call, required }
+            let call = match required {
+                true => quote!(.query(#wire, #value)),
+                false => quote!(.query_opt(#wire, #value)),
+            };
+            let description = query_table(page)
+                .find(|q| q.name.trim() == wire)
+                .map(|q| q.description.clone())
+                .unwrap_or_default();
+            QueryArg { wire: wire.to_string(), ident, ty, call, required, description }
         })
         .collect()
+}
+
+/// Whether a function of `page` for a request line with query string `request_query`
+/// has an optional query argument: then it returns a call to set them on (see
+/// `emit::actions`).
+pub(crate) fn has_optional_args(page: &ApiPage, request_query: Option<&str>) -> bool {
+    query_arg_specs(page, request_query).iter().any(|a| !a.required)
 }
 
 /// The query parameters the page's table lists, less those one of its request lines
@@ -210,8 +225,9 @@ fn templated_names(query: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The sentences naming the query arguments, for the function's docs.
-pub(crate) fn query_args_doc(args: &[QueryArg]) -> Vec<String> {
+/// The sentences naming the query arguments, for the function's docs; `call` names the
+/// type of the call it returns, whose methods set the optional ones.
+pub(crate) fn query_args_doc(args: &[QueryArg], call: Option<&str>) -> Vec<String> {
     let named = |required: bool| {
         args.iter()
             .filter(|a| a.required == required)
@@ -224,9 +240,10 @@ pub(crate) fn query_args_doc(args: &[QueryArg]) -> Vec<String> {
         out.push(format!("Required query parameters: {}.", required.join(", ")));
     }
     let optional = named(false);
-    if !optional.is_empty() {
+    if let (false, Some(call)) = (optional.is_empty(), call) {
         out.push(format!(
-            "Optional query parameters (`None` leaves one out): {}.",
+            "Optional query parameters, set by the methods of the same names of the \
+             [`{call}`] it returns, before `.await`: {}.",
             optional.join(", ")
         ));
     }

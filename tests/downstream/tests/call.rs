@@ -31,16 +31,29 @@ async fn query_parameters_are_arguments() {
     let options = graphgen_runtime::RequestOptions::new().top(5);
     let node = Graph::new(server.client()).with_options(options).node("n/1");
     let children = node.children();
-    let page = children.list("2024-01-01T00:00:00Z", true, 2, None, None, None).await.unwrap();
+    let page = children.list("2024-01-01T00:00:00Z", true, 2).await.unwrap();
     assert!(page.value.is_empty());
-    children.list("x", false, 0, Some("a b"), Some(-1), Some(false)).await.unwrap();
+    // The optional ones are set on the call, in any order, and sent in the page's.
+    let format = String::from("a b");
+    children.list("x", false, 0).hidden(false).limit(-1).format(&format).await.unwrap();
+    // The call can be kept and set later; awaited, it is a `Send` future (a
+    // multi-threaded runtime can run it); `send` sends it too.
+    fn send_future<F: std::future::Future + Send>(future: F) -> F {
+        future
+    }
+    let call = children.list("y", true, 1);
+    let call = call.limit(3);
+    send_future(std::future::IntoFuture::into_future(call)).await.unwrap();
+    children.list("z", true, 1).hidden(true).send().await.unwrap();
     let sent = server.requests_to(Method::Get, "/v1.0/nodes/n%2F1/children");
     let queries: Vec<_> = sent.iter().map(|r| r.query.as_deref()).collect();
     assert_eq!(
         queries,
         [
             Some("since=2024-01-01T00%3A00%3A00Z&body=true&depth=2&$top=5"),
-            Some("since=x&body=false&depth=0&format=a%20b&limit=-1&hidden=false&$top=5")
+            Some("since=x&body=false&depth=0&format=a%20b&limit=-1&hidden=false&$top=5"),
+            Some("since=y&body=true&depth=1&limit=3&$top=5"),
+            Some("since=z&body=true&depth=1&hidden=true&$top=5"),
         ]
     );
     server.verify();
@@ -56,7 +69,7 @@ async fn a_request_line_parameter_is_required() {
             .reply(Reply::status(200).body("application/pdf", b"%PDF".to_vec())),
     );
     let content = Graph::new(server.client()).drive().root().item_path("a/b.docx").content();
-    assert_eq!(content.get("pdf", None).await.unwrap(), b"%PDF");
+    assert_eq!(content.get("pdf").await.unwrap(), b"%PDF");
     let sent = server.requests_to(Method::Get, "/v1.0/drive/root:/a%2Fb.docx:/content");
     assert_eq!(sent[0].query.as_deref(), Some("format=pdf"));
     server.verify();

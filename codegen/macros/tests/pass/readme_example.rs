@@ -32,7 +32,7 @@ graphgen_macros::action! {
             startDateTime: DateTimeOffset,      // default type: String
             endDateTime: DateTimeOffset,
             /// Only those still in the call.
-            present?: Boolean,                  // optional: an `Option<bool>` argument
+            present?: Boolean,                  // optional: `.present(true)` on the call
             "$top"?: Int32,                     // not a plain name: sent with `with_options`
         }
         headers {
@@ -74,7 +74,7 @@ async fn joined(
     use graphgen_runtime::RequestOptions;
     let options = RequestOptions::new().top(5).header("Prefer", r#"outlook.timezone="UTC""#);
     let joined = window::v1::Graph::new(client).communications().call(call_id)
-        .with_options(options).participants_joined().list(start, end, Some(true)).await?;
+        .with_options(options).participants_joined().list(start, end).present(true).await?;
     Ok(joined)
 }
 

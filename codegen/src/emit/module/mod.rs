@@ -372,7 +372,14 @@ fn version_module(
             _ => None,
         };
         let module = module_names.name(&module_name(spec_path));
-        let tokens = actions::page_tokens(index, tree, spec_path, page, request.as_deref());
+        let (tokens, has_calls) = actions::page_tokens(
+            index,
+            tree,
+            spec_path,
+            page,
+            request.as_deref(),
+            &mut request_names,
+        );
         // A page whose code does not parse (an emitter bug the page's text triggers) is
         // skipped with its reason; the rest of the output is still emitted.
         if let Err(error) = syn::parse2::<syn::File>(tokens.clone()) {
@@ -387,11 +394,13 @@ fn version_module(
             None => quote!(),
         };
         let stem = page.stem.to_ascii_lowercase();
+        if request.is_some() || has_calls {
+            let m = names::ident(&module);
+            exported.push(quote!(#gate pub use #m::*;));
+        }
         match (&body, &request) {
             (Body::Params, Some(name)) => {
-                let m = names::ident(&module);
                 let n = names::ident(name);
-                exported.push(quote!(#gate pub use #m::*;));
                 registry_arms.push(quote!(#gate #stem => via::<super::#n>(value),));
             }
             (Body::Resource(expr), _) => {
