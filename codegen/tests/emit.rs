@@ -124,7 +124,7 @@ fn naming_edge_cases() {
         "pub struct NodesItemChildrenListCall<'a> {\n    \
          node: &'a super::super::paths::NodesItemChildren,\n",
         "depth: i64,\n    format: Option<&'a str>,\n    limit: Option<i64>,\n    \
-         hidden: Option<bool>,\n}",
+         hidden: Option<bool>,\n",
         "pub fn format(mut self, format: &'a str) -> Self {",
         "pub fn limit(mut self, limit: i64) -> Self {",
         "/// Sends the query parameter `hidden`.\n    ///\n    /// Include hidden children.",
@@ -133,8 +133,14 @@ fn naming_edge_cases() {
          .query_opt(\"hidden\", hidden.map(|v| v.to_string()))",
         "Optional query parameters, set by the methods of the same names of the \
          [`NodesItemChildrenListCall`] it returns, before `.await`: `format` (`format`), \
-         `limit` (`limit`), `hidden` (`hidden`).",
+         `limit` (`limit`), `hidden` (`hidden`), `send_2` (`send`), `node_2` (`node`), \
+         `r#type` (`type`), `self_` (`self`).",
         "impl<'a> ::core::future::IntoFuture for NodesItemChildrenListCall<'a> {",
+        // The call's own names (`node`, `send`) are not given to a parameter.
+        "pub fn send_2(mut self, send_2: &'a str) -> Self {",
+        "pub fn node_2(mut self, node_2: &'a str) -> Self {",
+        "pub fn r#type(mut self, r#type: bool) -> Self {",
+        "pub fn self_(mut self, self_: &'a str) -> Self {",
     ] {
         assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
     }

@@ -45,6 +45,8 @@ async fn query_parameters_are_arguments() {
     let call = call.limit(3);
     send_future(std::future::IntoFuture::into_future(call)).await.unwrap();
     children.list("z", true, 1).hidden(true).send().await.unwrap();
+    // Parameters named like the call's own members or keywords.
+    children.list("k", true, 1).send_2("s").node_2("n").r#type(true).self_("me").await.unwrap();
     let sent = server.requests_to(Method::Get, "/v1.0/nodes/n%2F1/children");
     let queries: Vec<_> = sent.iter().map(|r| r.query.as_deref()).collect();
     assert_eq!(
@@ -54,6 +56,7 @@ async fn query_parameters_are_arguments() {
             Some("since=x&body=false&depth=0&format=a%20b&limit=-1&hidden=false&$top=5"),
             Some("since=y&body=true&depth=1&limit=3&$top=5"),
             Some("since=z&body=true&depth=1&hidden=true&$top=5"),
+            Some("since=k&body=true&depth=1&send=s&node=n&type=true&self=me&$top=5"),
         ]
     );
     server.verify();
