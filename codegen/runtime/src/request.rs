@@ -149,8 +149,8 @@ impl Request {
         self
     }
 
-    /// Appends a query parameter when `value` is `Some` (an optional argument of a
-    /// generated function); `None` leaves the query as it is.
+    /// Appends a query parameter when `value` is `Some` (an optional query parameter of
+    /// a generated call, set or not); `None` leaves the query as it is.
     pub fn query_opt(self, name: &str, value: Option<impl Into<String>>) -> Request {
         match value {
             Some(value) => self.query(name, value),
