@@ -46,8 +46,8 @@ graphgen_macros::action! {
         returns 200 Stream;
     }
     /// The participants who joined in a time window (declared query parameters and
-    /// headers: those with plain names are arguments, `Option`s where optional; the
-    /// others are named in the docs).
+    /// headers: those with plain names are arguments, or methods of the call where
+    /// optional; the others are named in the docs).
     GET "/communications/calls/{id}/participantsJoined" => window {
         path { id }
         query {
@@ -57,7 +57,7 @@ graphgen_macros::action! {
             endDateTime: DateTimeOffset,
             /// Only the muted ones.
             muted: Boolean,
-            /// Only those still in the call (optional: an `Option` argument).
+            /// Only those still in the call (optional: a method of the call).
             present?: Boolean,
             /// At most this many.
             "$top"?: Int32,

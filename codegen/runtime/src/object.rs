@@ -10,9 +10,10 @@
 //! [`JsonObjectWriter`] one call per field: one short function each way per struct.
 //!
 //! **Sending `null`** (to clear a property with `PATCH`): a `None` field is left out of
-//! the JSON, which Graph reads as "unchanged". Every generated struct names its members
-//! as constants, [`Member`]s of that struct only, and has a `set_null` method taking
-//! one: `user.set_null(User::MOBILE_PHONE)` sends `"mobilePhone": null`. It puts the
+//! the JSON, which Graph reads as "unchanged". The structs an update (`PATCH`, `PUT`)
+//! takes as its body, and their derived types, name their members as constants,
+//! [`Member`]s of that struct only, and have a `set_null` method taking one:
+//! `user.set_null(User::MOBILE_PHONE)` sends `"mobilePhone": null`. It puts the
 //! `null` in the struct's `additional_properties` under the member's JSON name; a member
 //! there takes the place of the field of the same name, so the `null` is sent whether
 //! or not the field is set (remove it from `additional_properties` to send the field
@@ -133,8 +134,8 @@ impl<'r, M: SerializeMap> JsonObjectWriter<'r, M> {
     }
 }
 
-/// A member of the generated struct `T`, by its JSON name: the constants every
-/// generated struct has (`User::MOBILE_PHONE`), for its `set_null` method. A member of
+/// A member of the generated struct `T`, by its JSON name: the constants the structs of
+/// updates have (`User::MOBILE_PHONE`), for their `set_null` method. A member of
 /// one struct is not a member of another: `user.set_null(Group::MAIL)` does not compile.
 pub struct Member<T> {
     name: &'static str,

@@ -75,7 +75,7 @@ pub(crate) fn response(status: StatusCode, request_id: Option<&str>, elapsed: Du
 
 /// Attempt `attempt` failed for `reason`; the next one follows after `delay`.
 pub(crate) fn retrying(attempt: u32, reason: RetryReason, delay: Duration) {
-    trace::retrying(attempt, delay, reason);
+    trace::retrying(attempt, reason, delay);
     metrics::retrying(reason, delay);
 }
 

@@ -84,11 +84,11 @@ pub(crate) fn response(status: StatusCode, request_id: Option<&str>, elapsed: Du
 }
 
 /// Attempt `attempt` failed for `reason`; the next one follows after `delay`.
-pub(crate) fn retrying(attempt: u32, delay: Duration, reason: RetryReason) {
+pub(crate) fn retrying(attempt: u32, reason: RetryReason, delay: Duration) {
     #[cfg(feature = "tracing")]
     tracing::info!(attempt, delay_ms = delay.as_millis() as u64, reason = %reason, "retrying");
     #[cfg(not(feature = "tracing"))]
-    let _ = (attempt, delay, reason);
+    let _ = (attempt, reason, delay);
 }
 
 /// Graph refused the token (401) and the provider is asked for a new one.

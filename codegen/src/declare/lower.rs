@@ -226,9 +226,9 @@ fn first_time(
     new
 }
 
-/// The `query { ... }` section: primitives only (the emitter makes one with a plain name
-/// an argument of the function, typed `bool`, `i64` or `&str`, an `Option` of that when
-/// optional; the others are named in the function's docs and sent through
+/// The `query { ... }` section: primitives only (the emitter types one with a plain name
+/// `bool`, `i64` or `&str`: an argument of the function, or, when optional, a method of
+/// the call it returns; the others are named in the function's docs and sent through
 /// `with_options`).
 fn query(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Vec<QueryParam> {
     let Some((_, declared)) = &decl.query else { return Vec::new() };

@@ -272,8 +272,7 @@ mod tests {
     }
 
     fn diff(old: PageSpec, new: PageSpec) -> Vec<(ChangeKind, bool)> {
-        let r = compare(&SpecSet::from_specs([old]), &SpecSet::from_specs([new]), "a", "b");
-        r.changes.iter().map(|c| (c.kind, c.breaking)).collect()
+        changes(old, new).into_iter().map(|(kind, _, breaking)| (kind, breaking)).collect()
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! Modules, one job each: [`names`] (the naming rule), [`index`] (type resolution,
 //! inheritance, reachability), [`types`] (structs and enums), [`nav`] (the URL tree
 //! and its accessors), [`actions`] (request bodies and client functions), `options`
-//! (query parameters with plain names as arguments, `Option` where not required; the
-//! docs of the other options), [`docs`]
+//! (query parameters with plain names as arguments, or as methods of a call where
+//! optional; the docs of the other options), [`docs`]
 //! (doc comments), [`areas`] (the API areas, one cargo feature each) and the file
 //! layout in `module`.
 

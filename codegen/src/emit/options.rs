@@ -41,8 +41,8 @@ pub(crate) fn is_client_header(name: &str) -> bool {
     CLIENT_HEADERS.iter().any(|c| name.trim().eq_ignore_ascii_case(c))
 }
 
-/// Whether a required query parameter named `wire` becomes an argument: a plain word
-/// (letters, digits, `_`), not an OData system option (`$top`).
+/// Whether a query parameter named `wire` is typed (an argument, or a method of the
+/// call): a plain word (letters, digits, `_`), not an OData system option (`$top`).
 pub(crate) fn is_argument_name(wire: &str) -> bool {
     !wire.is_empty() && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
@@ -120,8 +120,11 @@ pub(crate) struct QueryArgSpec<'a> {
     pub wire: &'a str,
     /// Its type.
     pub ty: QueryArgType,
-    /// Whether the request needs it (else the argument is an `Option`).
+    /// Whether the request needs it (else it is set on the call the function returns).
     pub required: bool,
+    /// What the page's table says of it (markdown; empty when the table does not list
+    /// it). Not compared by the change report: docs are not the signature.
+    pub description: &'a str,
 }
 
 /// The query parameters a function of `page` for a request line with query string
@@ -135,35 +138,32 @@ pub(crate) fn query_arg_specs<'a>(
 ) -> Vec<QueryArgSpec<'a>> {
     let table: Vec<&QueryParam> = query_table(page).collect();
     let mut wanted: Vec<QueryArgSpec<'a>> = Vec::new();
-    let mut want = |wire: &'a str, ty: Option<&TypeExpr>, required: bool| {
+    let mut want = |wire: &'a str, listed: Option<&'a QueryParam>, required: bool| {
         if is_argument_name(wire) && !wanted.iter().any(|a| a.wire.eq_ignore_ascii_case(wire)) {
-            wanted.push(QueryArgSpec { wire, ty: QueryArgType::of(ty), required });
+            let ty = QueryArgType::of(listed.and_then(|q| q.type_expr.as_ref()));
+            let description = listed.map_or("", |q| q.description.as_str());
+            wanted.push(QueryArgSpec { wire, ty, required, description });
         }
     };
     for q in table.iter().filter(|q| q.required == Requirement::Required) {
-        want(q.name.trim(), q.type_expr.as_ref(), true);
+        want(q.name.trim(), Some(q), true);
     }
     for wire in request_query.map(templated_names).unwrap_or_default() {
         let listed = table.iter().find(|q| q.name.trim().eq_ignore_ascii_case(wire));
-        want(wire, listed.and_then(|q| q.type_expr.as_ref()), true);
+        want(wire, listed.copied(), true);
     }
     for q in &table {
-        want(q.name.trim(), q.type_expr.as_ref(), false);
+        want(q.name.trim(), Some(q), false);
     }
     wanted
 }
 
-/// The query arguments of a function of `page` for a request line with query string
-/// `request_query` (see [`query_arg_specs`]), named in `scope` (the function's argument
-/// scope, where its other arguments' names are taken).
-pub(crate) fn query_args(
-    page: &ApiPage,
-    request_query: Option<&str>,
-    scope: &mut Scope,
-) -> Vec<QueryArg> {
-    query_arg_specs(page, request_query)
+/// The query arguments `specs` (see [`query_arg_specs`]) named in `scope` (the
+/// function's argument scope, where its other arguments' names are taken).
+pub(crate) fn query_args(specs: Vec<QueryArgSpec<'_>>, scope: &mut Scope) -> Vec<QueryArg> {
+    specs
         .into_iter()
-        .map(|QueryArgSpec { wire, ty, required }| {
+        .map(|QueryArgSpec { wire, ty, required, description }| {
             let ident = names::ident(&scope.name(wire));
             let value = match ty {
                 QueryArgType::Str => quote!(#ident),
@@ -174,20 +174,10 @@ pub(crate) fn query_args(
                 true => quote!(.query(#wire, #value)),
                 false => quote!(.query_opt(#wire, #value)),
             };
-            let description = query_table(page)
-                .find(|q| q.name.trim() == wire)
-                .map(|q| q.description.clone())
-                .unwrap_or_default();
+            let description = description.to_string();
             QueryArg { wire: wire.to_string(), ident, ty, call, required, description }
         })
         .collect()
-}
-
-/// Whether a function of `page` for a request line with query string `request_query`
-/// has an optional query argument: then it returns a call to set them on (see
-/// `emit::actions`).
-pub(crate) fn has_optional_args(page: &ApiPage, request_query: Option<&str>) -> bool {
-    query_arg_specs(page, request_query).iter().any(|a| !a.required)
 }
 
 /// The query parameters the page's table lists, less those one of its request lines

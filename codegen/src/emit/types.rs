@@ -203,6 +203,7 @@ fn struct_tokens(index: &TypeIndex<'_>, id: TypeId, gate: &TokenStream) -> Token
     let derives = data_derives(true);
     let serde = serde_impls(&name, def.wire_name, &json_names, gate);
     let members = match index.is_updated(id) {
+        // The members less `@odata.type` (the first pair), which `null` cannot clear.
         true => member_impl(&name, &json_names[1..], gate),
         false => quote!(),
     };

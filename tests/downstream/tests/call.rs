@@ -17,9 +17,9 @@ async fn calls_the_generated_client() {
     server.verify();
 }
 
-/// Query parameters are arguments: the required ones reach the wire typed and in page
-/// order, the optional ones after them when given (`None` sends nothing), then the
-/// node's options.
+/// Query parameters are typed: the required ones are arguments and reach the wire in
+/// page order, the optional ones are set on the call and follow them when set, then
+/// the node's options.
 #[tokio::test(flavor = "current_thread")]
 async fn query_parameters_are_arguments() {
     use graphgen_downstream::naming::v1::Graph;

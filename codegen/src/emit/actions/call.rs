@@ -110,7 +110,7 @@ pub(super) fn call_code(parts: CallParts<'_>) -> FunctionCode {
                 #call { node: self, #(#kept,)* #(#unset: None,)* }
             }
         },
-        call: quote! {
+        call: Some(quote! {
             #call_doc
             #[must_use = "a call sends nothing until it is awaited"]
             pub struct #call<'a> {
@@ -137,6 +137,6 @@ pub(super) fn call_code(parts: CallParts<'_>) -> FunctionCode {
                     ::std::boxed::Box::pin(self.send())
                 }
             }
-        },
+        }),
     }
 }

@@ -17,7 +17,7 @@ use crate::spec::{ApiPage, ApiVersion, HttpMethod};
 /// module).
 pub(super) struct FunctionCode {
     pub method: TokenStream,
-    pub call: TokenStream,
+    pub call: Option<TokenStream>,
 }
 
 /// One argument of a function: its name, its type (a reference's lifetime `'a` where
@@ -28,19 +28,28 @@ pub(super) struct Arg {
     pub borrows: bool,
 }
 
-/// The function of `op`: an `async fn` of its node, or, named `call_name`, a function
-/// returning a call (see [`call`](super::call)). `request` is the page's request struct.
+/// The function of `op`: an `async fn` of its node, or, when it has optional query
+/// arguments, a function returning a call (see [`call`](super::call)), named in
+/// `type_names` (the module's scope of type names). `request` is the page's request
+/// struct.
 pub(super) fn function_tokens(
     index: &TypeIndex<'_>,
     tree: &NavTree<'_>,
     op: &NavOp<'_>,
     request: Option<&str>,
-    call_name: Option<&str>,
+    type_names: &mut Scope,
     types: &TokenStream,
     base: &LinkBase,
 ) -> FunctionCode {
     let page = op.page;
+    let node = &tree.nodes[op.node];
     let method_ident = names::ident(&op.method);
+    let specs = options::query_arg_specs(page, op.op.query.as_deref());
+    let call_name = specs
+        .iter()
+        .any(|a| !a.required)
+        .then(|| type_names.name(&format!("{}{}Call", node.type_name, names::pascal(&op.method))));
+    let call_name = call_name.as_deref();
     let returns = returns_of(page, index);
     let body = body_of(page);
     // A function with optional query arguments returns a call that keeps its arguments
@@ -63,7 +72,7 @@ pub(super) fn function_tokens(
         args.push(Arg { ident, ty: quote!(&#lifetime str), borrows: true });
         scope.reserve(&p.arg);
     }
-    let query = options::query_args(page, op.op.query.as_deref(), &mut scope);
+    let query = options::query_args(specs, &mut scope);
     let mut query_calls = Vec::new();
     for q in &query {
         // The optional ones are set on the call (a function with any returns one).
@@ -101,7 +110,6 @@ pub(super) fn function_tokens(
         Some(_) => quote!(node),
         None => quote!(self),
     };
-    let node = &tree.nodes[op.node];
     let last = match &op.call {
         Call::Crud => quote!(),
         Call::Action(text) => quote!(.literal(#text)),
@@ -151,7 +159,7 @@ pub(super) fn function_tokens(
                     #sending
                 }
             },
-            call: quote!(),
+            call: None,
         };
     };
 

@@ -40,7 +40,6 @@ use super::docs::{self, LinkBase};
 use super::index::{Resolved, TypeIndex, is_update};
 use super::names::{self, Case, Scope};
 use super::nav::{NavOp, NavTree};
-use super::options;
 use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
@@ -198,27 +197,17 @@ pub fn page_tokens(
     let impls: Vec<TokenStream> = by_node
         .into_iter()
         .map(|(node, ops)| {
-            let type_name = &tree.nodes[node].type_name;
             let fns: Vec<TokenStream> = ops
                 .into_iter()
                 .map(|o| {
-                    let call = options::has_optional_args(page, o.op.query.as_deref()).then(|| {
-                        type_names.name(&format!("{type_name}{}Call", names::pascal(&o.method)))
-                    });
                     let code = function::function_tokens(
-                        index,
-                        tree,
-                        o,
-                        request,
-                        call.as_deref(),
-                        &types,
-                        &base,
+                        index, tree, o, request, type_names, &types, &base,
                     );
-                    calls.push(code.call);
+                    calls.extend(code.call);
                     code.method
                 })
                 .collect();
-            let ty = names::ident(type_name);
+            let ty = names::ident(&tree.nodes[node].type_name);
             quote! {
                 impl super::super::paths::#ty {
                     #(#fns)*
@@ -226,13 +215,12 @@ pub fn page_tokens(
             }
         })
         .collect();
-    let has_calls = calls.iter().any(|c| !c.is_empty());
     let tokens = quote! {
         #request_struct
         #(#impls)*
         #(#calls)*
     };
-    (tokens, has_calls)
+    (tokens, !calls.is_empty())
 }
 
 fn request_struct(

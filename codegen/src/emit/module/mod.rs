@@ -261,11 +261,6 @@ fn root_module(kind: RootKind, versions: Vec<(ApiVersion, Module)>, gates: &Gate
     Module { path: path.into(), sources: "specs/".into(), inner, items: quote!(), children }
 }
 
-/// The file a module lives in: `mod r#type;` is `type.rs`.
-fn file_stem(module: &str) -> &str {
-    names::unraw(module)
-}
-
 fn version_module(
     version: ApiVersion,
     index: &TypeIndex<'_>,
@@ -301,7 +296,7 @@ fn version_module(
             false,
             module.to_string(),
             Module::leaf(
-                format!("{dir}/types/{}.rs", file_stem(module)),
+                format!("{dir}/types/{}.rs", names::unraw(module)),
                 format!("specs/{spec_path}"),
                 tokens,
             ),
@@ -322,7 +317,7 @@ fn version_module(
             false,
             module.to_string(),
             Module::leaf(
-                format!("{dir}/types/{}.rs", file_stem(module)),
+                format!("{dir}/types/{}.rs", names::unraw(module)),
                 sources.join(", "),
                 quote!(#(#items)*),
             ),
@@ -414,7 +409,7 @@ fn version_module(
             false,
             module.clone(),
             Module::leaf(
-                format!("{dir}/requests/{}.rs", file_stem(&module)),
+                format!("{dir}/requests/{}.rs", names::unraw(&module)),
                 format!("specs/{spec_path}"),
                 tokens,
             ),
