@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
-use graphgen::spec::PageSpec;
+use graphgen::spec::{LocationHeader, PageSpec, PathSegment, Response, StatusCode};
 use graphgen::specset::LoadedSpec;
 use graphgen::{Builder, SpecSet};
 
@@ -160,6 +160,56 @@ fn naming_edge_cases() {
     let cell = &emitted.files.iter().find(|f| f.path == "v1/requests/range_cell.rs").unwrap();
     assert!(!cell.contents.contains("`row`"), "{}", cell.contents);
     assert!(!cell.contents.contains(".query"), "{}", cell.contents);
+}
+
+/// A download that answers `302 Found` (to a pre-authenticated URL the runtime follows)
+/// returns the content, even where the prose also names the redirect's `Location`
+/// header (specs of older distillers kept it as an operation's). So does a raw value
+/// (`GET .../$value`) on a page whose response is the JSON form.
+#[test]
+fn downloads_return_the_content() {
+    let set = load(&fixtures("naming"));
+    let specs = set.specs().iter().cloned().map(|mut loaded| {
+        if let PageSpec::Api(page) = &mut loaded.spec {
+            if page.stem == "node-list-children" {
+                let mut raw = page.operations[0].clone();
+                raw.path = "/nodes/{id}/$value".into();
+                raw.segments[2] = PathSegment::Literal { text: "$value".into() };
+                page.operations.push(raw);
+            }
+            if page.stem == "driveitem-get-content" {
+                let line = 30;
+                page.response = Response {
+                    status_codes: vec![StatusCode {
+                        code: 302,
+                        reason: Some("Found".into()),
+                        line,
+                    }],
+                    location: Some(LocationHeader { type_expr: None, line }),
+                    ..Response::default()
+                };
+            }
+        }
+        loaded
+    });
+    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
+    let content =
+        &emitted.files.iter().find(|f| f.path == "v1/requests/driveitem_get_content.rs").unwrap();
+    for expected in
+        ["pub async fn send(self) -> ::graphgen_runtime::Result<Vec<u8>>", ".send_bytes(request)"]
+    {
+        assert!(content.contents.contains(expected), "lacks `{expected}`:\n{}", content.contents);
+    }
+    assert!(!content.contents.contains("Operation"), "{}", content.contents);
+    let list =
+        &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
+    let raw = list.contents.split("impl super::super::paths::NodesItemValue {").nth(1).unwrap();
+    let raw = raw.split("\nimpl").next().unwrap();
+    assert!(raw.contains("**Returns** the content, as bytes."), "{raw}");
+    for expected in [".send_bytes(request)", ".send_json(request)"] {
+        // The raw value's call sends for bytes; the children's still for their page.
+        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+    }
 }
 
 #[test]

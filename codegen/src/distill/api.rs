@@ -131,9 +131,9 @@ pub(super) fn api_page(
     let mut request_body = request_body(outline, &mut diagnostics);
 
     let examples = examples::examples(outline, &mut diagnostics);
-    let mut response = match response_section(outline) {
+    let (mut response, stated) = match response_section(outline) {
         Some(s) => {
-            let r = response::response(outline.blocks[s.heading].line, outline.own_body(s));
+            let (r, stated) = response::section(outline, s, &mut diagnostics);
             if r.status_codes.is_empty() {
                 diagnostics.push(Diagnostic::warning(
                     DiagnosticKind::MissingStatusCode,
@@ -141,7 +141,7 @@ pub(super) fn api_page(
                     "the Response section names no success status code",
                 ));
             }
-            r
+            (r, stated)
         }
         None => {
             diagnostics.push(Diagnostic::warning(
@@ -149,10 +149,15 @@ pub(super) fn api_page(
                 None,
                 "page has no Response section",
             ));
-            Response::default()
+            (Response::default(), true)
         }
     };
-    response::check_examples(&response, &examples, &mut diagnostics);
+    // Codes read from a response the section shows are an example's: comparing them with
+    // the other examples (often of other steps: an upload session's) says nothing about
+    // the prose.
+    if stated {
+        response::check_examples(&response, &examples, &mut diagnostics);
+    }
     response::body_from_annotations(&mut response, &examples, &mut diagnostics);
     infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 

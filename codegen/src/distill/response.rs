@@ -1,16 +1,103 @@
-//! The "Response" section's prose: success status codes, the body type, a `Location`
-//! header; and the check of that prose against the page's example responses.
+//! The "Response" section's prose: success status codes (2xx, and the redirect of a
+//! download), the body type, a `Location` header; and the check of that prose against
+//! the page's example responses.
 
 use crate::spec::{
     Diagnostic, DiagnosticKind, Example, LocationHeader, Response, ResponseBody, StatusCode,
-    TypeExpr,
+    TypeExpr, is_redirect,
 };
 
-use super::outline::{Block, BlockKind};
+use super::outline::{Block, BlockKind, Outline, Section};
 use super::{text, types};
 
-/// Read the Response section's own blocks (before any example subsection).
-pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
+/// Read a Response section. Its own prose first (before any subsection). When that names
+/// no status code: the prose of its subsections too (`### CSV`, `### JSON`; not the
+/// example ones), then the status line of a response it shows (`HTTP/1.1 201 Created`
+/// in a code block), with a note. The flag says whether the codes (if any) are the
+/// prose's: `false` when they come from a shown response.
+pub(crate) fn section(
+    outline: &Outline<'_>,
+    section: &Section<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Response, bool) {
+    let line = outline.blocks[section.heading].line;
+    let own = outline.own_body(section);
+    let mut resp = response(line, own, false);
+    if !resp.status_codes.is_empty() {
+        return (resp, true);
+    }
+    let body = outline.body(section);
+    let blocks = without_example_subsections(body);
+    if blocks.len() > own.len() {
+        let whole = response(line, &blocks, true);
+        if !whole.status_codes.is_empty() {
+            return (whole, true);
+        }
+    }
+    if let Some((code, reason, at)) = blocks.iter().find_map(shown_status) {
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::Other,
+            Some(at),
+            format!(
+                "the Response section's prose names no status code; read from the response \
+                 it shows (line {at})"
+            ),
+        ));
+        resp.status_codes.push(StatusCode { code, reason, line: at });
+        drop_redirect_location(&mut resp);
+        return (resp, false);
+    }
+    (resp, true)
+}
+
+/// The blocks of a section's body, less its subsections about examples.
+fn without_example_subsections<'s>(body: &[Block<'s>]) -> Vec<Block<'s>> {
+    let mut skipping = false;
+    let mut out = Vec::with_capacity(body.len());
+    for block in body {
+        if let BlockKind::Heading { text, .. } = &block.kind {
+            let title = text.text.trim();
+            skipping =
+                text::contains_lower(title, "example") || text::contains_lower(title, "sample");
+        }
+        if !skipping {
+            out.push(*block);
+        }
+    }
+    out
+}
+
+/// The status of a code block showing an HTTP response (`HTTP/1.1 200 OK`): a 2xx code
+/// or a redirect, its reason, and the line of the status line.
+fn shown_status(block: &Block<'_>) -> Option<(u16, Option<String>, u32)> {
+    let BlockKind::Code { text: code, fenced, .. } = &block.kind else { return None };
+    let (index, first) = code.lines().enumerate().find(|(_, l)| !l.trim().is_empty())?;
+    let rest = first.trim().strip_prefix("HTTP/")?;
+    let mut parts = rest.splitn(3, ' ');
+    let _version = parts.next()?;
+    let status: u16 = parts.next()?.trim().parse().ok()?;
+    if !((200..300).contains(&status) || is_redirect(status)) {
+        return None;
+    }
+    let reason = parts.next().map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);
+    Some((status, reason, block.line + u32::from(*fenced) + index as u32))
+}
+
+/// A redirect's `Location` is where the client goes next (a download URL), not an
+/// operation to follow: a response that redirects and accepts nothing (no `202`) keeps
+/// no [`LocationHeader`].
+fn drop_redirect_location(resp: &mut Response) {
+    let codes = || resp.status_codes.iter().map(|s| s.code);
+    if codes().any(is_redirect) && !codes().any(|c| c == 202) {
+        resp.location = None;
+    }
+}
+
+/// Read the paragraphs of a Response section. `alternatives`: the blocks are those of
+/// subsections describing alternative responses (`### CSV`, `### JSON`), whose other
+/// paragraphs discuss other things; a body type or a `Location` header is then read
+/// only from a paragraph that names a status code.
+fn response(heading_line: u32, blocks: &[Block<'_>], alternatives: bool) -> Response {
     let mut resp = Response { line: Some(heading_line), ..Response::default() };
     // The paragraphs' markdown joined by blank lines, built in place.
     let mut description = String::new();
@@ -22,7 +109,9 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
         }
         paragraphs += 1;
         description.push_str(inline.markdown);
-        for code in status_codes(inline.text) {
+        let codes = status_codes(inline.text);
+        let names_a_code = !codes.is_empty();
+        for code in codes {
             if !resp.status_codes.iter().any(|s| s.code == code.0) {
                 resp.status_codes.push(StatusCode {
                     code: code.0,
@@ -30,6 +119,9 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
                     line: block.line,
                 });
             }
+        }
+        if alternatives && !names_a_code {
+            continue;
         }
         for link in resource_links(inline.markdown) {
             // The sentence holding the link (only it: paragraphs are long), matched
@@ -67,16 +159,18 @@ pub(crate) fn response(heading_line: u32, blocks: &[Block<'_>]) -> Response {
         }
     }
     resp.description = description;
+    drop_redirect_location(&mut resp);
     resp
 }
 
-/// `200 OK`, `` `202 Accepted` ``, `204 No Content`: 2xx codes with their reason.
+/// `200 OK`, `` `202 Accepted` ``, `204 No Content`, `302 Found`: 2xx codes and
+/// redirects, with their reason.
 fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
-    // A 2xx code is a `2` and two more digits, between non-digits: prose without one
-    // (most of it) has no code.
+    // A code is a `2` or a `3` and two more digits, between non-digits: prose without
+    // one (most of it) has no code.
     let b = text.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let has_code = memchr::memchr_iter(b'2', b)
+    let has_code = memchr::memchr2_iter(b'2', b'3', b)
         .any(|i| digit(i + 1) && digit(i + 2) && !digit(i + 3) && (i == 0 || !digit(i - 1)));
     if !has_code {
         return Vec::new();
@@ -89,7 +183,7 @@ fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
             continue;
         }
         let Ok(code) = w.parse::<u16>() else { continue };
-        if !(200..300).contains(&code) {
+        if !((200..300).contains(&code) || is_redirect(code)) {
             continue;
         }
         // A reason phrase (capitalized words) or "response code"/"status code" after it.
@@ -235,7 +329,7 @@ mod tests {
     fn read(md: &str) -> Response {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse(md, &arena);
-        response(1, o.blocks)
+        response(1, o.blocks, false)
     }
 
     #[test]
@@ -257,6 +351,8 @@ mod tests {
             ("since the 2019 release", vec![]),
             ("a 404 Not Found error", vec![]),
             ("returns 200", vec![]),
+            ("Returns a `302 Found` response redirecting to a URL", vec![(302, reason("Found"))]),
+            ("a 304 Not Modified response", vec![]),
         ] {
             assert_eq!(status_codes(text), want, "{text}");
         }
@@ -274,6 +370,94 @@ mod tests {
             r.location.unwrap().type_expr,
             Some(TypeExpr::named("commsOperation", Some("commsoperation".into())))
         );
+    }
+
+    /// The page's Response section, read as the API page reads it.
+    fn read_section(md: &str) -> (Response, Vec<Diagnostic>) {
+        let (r, stated, d) = read_section_stated(md);
+        assert!(stated, "codes from the prose");
+        (r, d)
+    }
+
+    /// [`read_section`], with whether the codes are the prose's.
+    fn read_section_stated(md: &str) -> (Response, bool, Vec<Diagnostic>) {
+        let arena = crate::distill::outline::Arena::new();
+        let o = Outline::parse(md, &arena);
+        let s = o.section(&["response"]).unwrap();
+        let mut d = Vec::new();
+        let (r, stated) = section(&o, s, &mut d);
+        (r, stated, d)
+    }
+
+    #[test]
+    fn a_redirect_is_a_status_and_its_location_no_operation() {
+        let (r, d) = read_section(
+            "## Response\n\nReturns a `302 Found` response redirecting to a pre-authenticated \
+             download URL for the bytes of the file.\n\nTo download the contents, follow the \
+             `Location` header in the response.\n",
+        );
+        assert_eq!(r.status_codes.len(), 1);
+        assert_eq!((r.status_codes[0].code, r.status_codes[0].line), (302, 3));
+        assert!(r.location.is_none(), "{:?}", r.location);
+        assert!(d.is_empty(), "{d:?}");
+        // A `202` with a `Location` stays an operation, whatever else is said.
+        let (r, _) = read_section(
+            "## Response\n\nReturns `202 Accepted` and a Location header, or a `302 Found`.\n",
+        );
+        assert!(r.location.is_some());
+    }
+
+    #[test]
+    fn codes_in_subsections_when_the_section_names_none_itself() {
+        let (r, d) = read_section(
+            "## Response\n\n### CSV\n\nIf successful, this method returns a `302 Found` \
+             response that redirects to a download URL, found in the `Location` header.\n\n\
+             ### JSON\n\nIf successful, this method returns a `200 OK` response code and a \
+             **[yammerActivitySummary](../resources/yammeractivitysummary.md)** object in the \
+             response body.\n\n### Example\n\nIt returns `201 Created` here.\n\n\
+             ## Examples\n",
+        );
+        let codes: Vec<_> = r.status_codes.iter().map(|s| (s.code, s.line)).collect();
+        assert_eq!(codes, [(302, 5), (200, 9)], "the example subsection is not read");
+        assert!(r.location.is_none());
+        assert_eq!(
+            r.body.unwrap().type_expr,
+            TypeExpr::named("yammerActivitySummary", Some("yammeractivitysummary".into()))
+        );
+        assert!(d.is_empty(), "{d:?}");
+        // In subsections, a type is read only where a code is named: the "Response body"
+        // paragraph below discusses another resource.
+        let (r, _) = read_section(
+            "## Response\n\n#### Response code\n\nReturns `201 Created`, or `200 OK`.\n\n\
+             #### Response body\n\nIn a resource other than a [group post](../resources/post.md), \
+             the response includes the instance.\n",
+        );
+        assert_eq!(r.status_codes.len(), 2);
+        assert!(r.body.is_none(), "{:?}", r.body);
+        // The section's own prose, when it names a code, is all that is read.
+        let (r, _) = read_section(
+            "## Response\n\nReturns `204 No Content`.\n\n### Remarks\n\nOr `200 OK`.\n",
+        );
+        assert_eq!(r.status_codes.len(), 1);
+    }
+
+    #[test]
+    fn the_status_line_of_a_shown_response_when_the_prose_names_none() {
+        let (r, stated, d) = read_section_stated(
+            "## Response\n\nIf successful, this method returns a [list][] in the response \
+             body.\n\n<!-- { \"blockType\": \"response\" } -->\n\n```http\n\n\
+             HTTP/1.1 201 Created\nContent-type: application/json\n\n{}\n```\n",
+        );
+        assert_eq!(r.status_codes.len(), 1);
+        assert!(!stated, "the codes are an example's, not the prose's");
+        let code = &r.status_codes[0];
+        assert_eq!((code.code, code.reason.as_deref(), code.line), (201, Some("Created"), 9));
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].kind, d[0].line), (DiagnosticKind::Other, Some(9)));
+        assert!(d[0].message.contains("read from the response it shows"), "{}", d[0].message);
+        // Nothing to read: no code, and no note.
+        let (r, d) = read_section("## Response\n\nThis method returns a driveItem.\n");
+        assert!(r.status_codes.is_empty() && d.is_empty());
     }
 
     #[test]

@@ -336,13 +336,16 @@ pub enum BodyKind {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
-    /// Success status codes the prose names (`202 Accepted`), in order.
+    /// Success status codes the section names, in order: 2xx (`202 Accepted`), and the
+    /// redirect of a download (`302 Found`, see [`is_redirect`]). From its prose; when
+    /// that names none, from the status line of a response it shows (with a note).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_codes: Vec<StatusCode>,
     /// The body the prose says is returned; `None` when it names none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<ResponseBody>,
-    /// A `Location` header the prose says is returned (operation semantics).
+    /// A `Location` header the prose says is returned (operation semantics; a
+    /// redirect's `Location`, without a `202`, is not one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<LocationHeader>,
     /// The section's prose, as markdown.
@@ -353,7 +356,14 @@ pub struct Response {
     pub line: Option<u32>,
 }
 
-/// A status code named by the response prose.
+/// Whether a status code is a redirect a client follows (`302 Found`, `303 See Other`,
+/// `307 Temporary Redirect`): what a download answers with, pointing to a
+/// pre-authenticated URL.
+pub fn is_redirect(code: u16) -> bool {
+    matches!(code, 302 | 303 | 307)
+}
+
+/// A status code named by the Response section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusCode {

@@ -29,7 +29,7 @@ mod types;
 
 pub use api::{
     ApiPage, ArgValue, BodyKind, FunctionArg, Header, LocationHeader, Operation, Param, PathParam,
-    PathSegment, QueryParam, RequestBody, Response, ResponseBody, StatusCode,
+    PathSegment, QueryParam, RequestBody, Response, ResponseBody, StatusCode, is_redirect,
 };
 pub use common::{ApiVersion, FrontMatter, HttpMethod, Include, Requirement, VersionSource};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};

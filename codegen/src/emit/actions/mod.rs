@@ -28,6 +28,10 @@
 //!   example response is annotated with, else raw JSON;
 //! - `()` (`send_no_content`, which accepts any 2xx) for `204`, and for a `202` that
 //!   promises nothing to follow;
+//! - `Vec<u8>` (`send_bytes`) for a redirect and no 2xx code (`302 Found` to a
+//!   pre-authenticated download URL: the runtime follows it, without the token), and
+//!   for a `GET` of a raw value (`.../$value`), whatever the page says of the JSON form
+//!   its other request lines return (`/me/photo` and `/me/photo/$value`);
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
 //!   a stream, `T` (`send_json`) for any other body: the prose's type, else the
 //!   example's annotated type, else raw JSON when the example shows a JSON body;
@@ -43,7 +47,9 @@ use super::nav::{NavOp, NavTree};
 use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
-use crate::spec::{ApiPage, BodyKind, ExampleBody, ExampleKind, Primitive, Requirement, TypeExpr};
+use crate::spec::{
+    ApiPage, BodyKind, ExampleBody, ExampleKind, Primitive, Requirement, TypeExpr, is_redirect,
+};
 
 mod call;
 mod function;
@@ -145,6 +151,11 @@ pub fn returns_of(page: &ApiPage, index: &TypeIndex<'_>) -> Returns {
             || prose_body.is_some()
             || annotated.is_some();
         return if follows { Returns::Operation(operation_type()) } else { Returns::NoContent };
+    }
+    // `302 Found` to a download URL, which the runtime follows: the content.
+    let codes = || response.status_codes.iter().map(|s| s.code);
+    if codes().any(is_redirect) && !codes().any(|c| (200..300).contains(&c)) {
+        return Returns::Bytes;
     }
     if response.location.is_some() {
         return Returns::Operation(operation_type());
