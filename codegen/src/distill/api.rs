@@ -211,13 +211,16 @@ fn http_section<'o>(outline: &Outline<'o>) -> Option<&'o Section<'o>> {
 }
 
 /// The Response section that describes success: the first one at the level of the
-/// HTTP request section (example responses sit deeper).
+/// HTTP request section (example responses sit deeper); else a deeper one that comes
+/// before any example (`### Response` filed under `## Request body`).
 fn response_section<'o>(outline: &Outline<'o>) -> Option<&'o Section<'o>> {
     let level = http_section(outline).map(|s| s.level).unwrap_or(2);
-    outline
-        .sections
-        .iter()
-        .find(|s| s.level <= level && (s.title == "response" || s.title == "responses"))
+    let is_response = |s: &Section<'_>| s.title == "response" || s.title == "responses";
+    let sections = outline.sections;
+    sections.iter().find(|s| s.level <= level && is_response(s)).or_else(|| {
+        let examples = sections.iter().position(|s| s.title.starts_with("example"));
+        sections[..examples.unwrap_or(sections.len())].iter().find(|s| is_response(s))
+    })
 }
 
 fn tables_in<'a, 's>(
@@ -472,6 +475,25 @@ mod tests {
         );
         assert_eq!(split_title("Create call"), (None, None));
         assert_eq!(split_title("Get a call: now"), (None, None));
+    }
+
+    #[test]
+    fn the_response_section_at_the_request_level_else_before_the_examples() {
+        let line_of = |md: &str| {
+            let arena = crate::distill::outline::Arena::new();
+            let o = Outline::parse(md, &arena);
+            response_section(&o).map(|s| o.blocks[s.heading].line)
+        };
+        let head = "# t\n\n## HTTP request\n\n```http\nGET /a\n```\n\n## Request body\n\n";
+        // `### Response` filed under the request body, before the examples.
+        let misfiled = format!("{head}### Response\n\nok\n\n## Examples\n\n### Response\n\nx\n");
+        assert_eq!(line_of(&misfiled), Some(11));
+        // The one at the request's level wins, wherever it is.
+        let both = format!("{misfiled}\n## Response\n\ny\n");
+        assert_eq!(line_of(&both), Some(21));
+        // An example's response is not the section.
+        let only_example = format!("{head}## Example\n\n### Response\n\nx\n");
+        assert_eq!(line_of(&only_example), None);
     }
 
     #[test]
