@@ -212,6 +212,31 @@ fn downloads_return_the_content() {
     }
 }
 
+/// A `GET` starts no long-running operation: a page saying `202 Accepted` (getting a
+/// user "while background operations complete") or naming a `Location` header still
+/// reads its body; another method on such a page returns an operation.
+#[test]
+fn a_get_reads_its_body_where_another_method_gets_an_operation() {
+    let set = load(&fixtures("naming"));
+    let specs = set.specs().iter().cloned().map(|mut loaded| {
+        if let PageSpec::Api(page) = &mut loaded.spec {
+            if page.stem == "node-list-children" || page.stem == "node-clone" {
+                let line = 30;
+                page.response.status_codes.push(StatusCode { code: 202, reason: None, line });
+                page.response.location = Some(LocationHeader { type_expr: None, line });
+            }
+        }
+        loaded
+    });
+    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
+    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
+    let list = file("v1/requests/node_list_children.rs");
+    assert!(list.contains("::graphgen_runtime::Collection<"), "{list}");
+    assert!(!list.contains("send_operation"), "{list}");
+    let clone = file("v1/requests/node_clone.rs");
+    assert!(clone.contains(".send_operation(request)"), "{clone}");
+}
+
 #[test]
 fn output_is_deterministic() {
     let set = load(&workspace().join("specs"));

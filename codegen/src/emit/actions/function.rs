@@ -10,7 +10,7 @@ use super::super::nav::{Call, NavOp, NavTree};
 use super::super::options::{self, QueryArg};
 use super::segment::segment_call;
 use super::{Body, Returns, body_of, call, returns_of};
-use crate::spec::{ApiPage, ApiVersion, HttpMethod, PathSegment};
+use crate::spec::{ApiPage, ApiVersion, HttpMethod};
 
 /// The code of one operation's function: the method of its node, and, for a function
 /// with optional query arguments, the call type it returns (an item of the page's
@@ -50,11 +50,7 @@ pub(super) fn function_tokens(
         .any(|a| !a.required)
         .then(|| type_names.name(&format!("{}{}Call", node.type_name, names::pascal(&op.method))));
     let call_name = call_name.as_deref();
-    // A raw value (`GET .../$value`: a photo, a message's MIME, an attachment) is the
-    // content, whatever the page says of the JSON form it shares the page with.
-    let raw_value = op.op.method == HttpMethod::Get
-        && matches!(op.op.segments.last(), Some(PathSegment::Literal { text }) if text == "$value");
-    let returns = if raw_value { Returns::Bytes } else { returns_of(page, index) };
+    let returns = returns_of(page, op.op, index);
     let body = body_of(page);
     // A function with optional query arguments returns a call that keeps its arguments
     // (references live as long as `'a`) and sets the optional ones by methods.

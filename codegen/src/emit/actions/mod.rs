@@ -18,8 +18,9 @@
 //! update adds is then a new method, not a new argument: code written against the
 //! old call still compiles.
 //!
-//! **Return types** (the response rule):
-//! - an operation handle, `Operation<T>` (`send_operation`), when the prose or an
+//! **Return types** (the response rule, per request line):
+//! - an operation handle, `Operation<T>` (`send_operation`), for any method but `GET`
+//!   (a read starts no long-running operation), when the prose or an
 //!   example shows `202 Accepted` together with something to follow (a `Location`
 //!   header or an operation body), or when the prose promises a `Location` header. The
 //!   runtime accepts 202 and 200/201 + `Location` alike, so pages whose prose and
@@ -48,7 +49,8 @@ use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
 use crate::spec::{
-    ApiPage, BodyKind, ExampleBody, ExampleKind, Primitive, Requirement, TypeExpr, is_redirect,
+    ApiPage, BodyKind, ExampleBody, ExampleKind, HttpMethod, Operation, PathSegment, Primitive,
+    Requirement, TypeExpr, is_redirect,
 };
 
 mod call;
@@ -107,8 +109,16 @@ pub fn request_candidate(page: &ApiPage) -> String {
     }
 }
 
-/// Apply the response rule (see the module docs).
-pub fn returns_of(page: &ApiPage, index: &TypeIndex<'_>) -> Returns {
+/// Apply the response rule (see the module docs) to one of a page's operations.
+pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Returns {
+    // A raw value (`GET .../$value`: a photo, a message's MIME, an attachment) is the
+    // content, whatever the page says of the JSON form it shares the page with.
+    let reads = op.method == HttpMethod::Get;
+    let raw_value =
+        matches!(op.segments.last(), Some(PathSegment::Literal { text }) if text == "$value");
+    if reads && raw_value {
+        return Returns::Bytes;
+    }
     let response = &page.response;
     let examples: Vec<_> = page
         .examples
@@ -145,7 +155,11 @@ pub fn returns_of(page: &ApiPage, index: &TypeIndex<'_>) -> Returns {
             .or_else(|| annotated_type(true))
             .unwrap_or_else(|| Resolved::Raw("the docs name no operation type".into()))
     };
-    if prose_202 || example_202 {
+    // A `GET` reads: it starts no long-running operation, whatever a `202` or a
+    // `Location` on its page says (`202` "while background operations complete" on
+    // getting a user, an example of an operation resource answered `202`, a `Location`
+    // to a meeting's attendee report).
+    if !reads && (prose_202 || example_202) {
         let follows = response.location.is_some()
             || example_location
             || prose_body.is_some()
@@ -157,7 +171,7 @@ pub fn returns_of(page: &ApiPage, index: &TypeIndex<'_>) -> Returns {
     if codes().any(is_redirect) && !codes().any(|c| (200..300).contains(&c)) {
         return Returns::Bytes;
     }
-    if response.location.is_some() {
+    if !reads && response.location.is_some() {
         return Returns::Operation(operation_type());
     }
     if response.status_codes.iter().any(|s| s.code == 204) {
