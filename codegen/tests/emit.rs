@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
-use graphgen::spec::{LocationHeader, PageSpec, PathSegment, Response, StatusCode};
+use graphgen::spec::{
+    Example, ExampleKind, HttpResponse, LocationHeader, PageSpec, PathSegment, Response, StatusCode,
+};
 use graphgen::specset::LoadedSpec;
 use graphgen::{Builder, SpecSet};
 
@@ -164,13 +166,32 @@ fn naming_edge_cases() {
 
 /// A download that answers `302 Found` (to a pre-authenticated URL the runtime follows)
 /// returns the content, even where the prose also names the redirect's `Location`
-/// header (specs of older distillers kept it as an operation's). So does a raw value
+/// header (specs of older distillers kept it as an operation's); and where the page
+/// names no code, an example answering `302 Found`. So does a raw value
 /// (`GET .../$value`) on a page whose response is the JSON form.
 #[test]
 fn downloads_return_the_content() {
     let set = load(&fixtures("naming"));
     let specs = set.specs().iter().cloned().map(|mut loaded| {
         if let PageSpec::Api(page) = &mut loaded.spec {
+            if page.stem == "node-type" {
+                page.response = Response::default();
+                let found = HttpResponse {
+                    status: 302,
+                    reason: "Found".into(),
+                    headers: vec![("Location".into(), "https://files.example/1".into())],
+                    body: None,
+                };
+                page.examples = vec![Example {
+                    kind: ExampleKind::Response,
+                    heading: None,
+                    annotation: None,
+                    request: None,
+                    response: Some(found),
+                    body: None,
+                    line: 60,
+                }];
+            }
             if page.stem == "node-list-children" {
                 let mut raw = page.operations[0].clone();
                 raw.path = "/nodes/{id}/$value".into();
@@ -201,6 +222,8 @@ fn downloads_return_the_content() {
         assert!(content.contents.contains(expected), "lacks `{expected}`:\n{}", content.contents);
     }
     assert!(!content.contents.contains("Operation"), "{}", content.contents);
+    let shown = &emitted.files.iter().find(|f| f.path == "v1/requests/node_type.rs").unwrap();
+    assert!(shown.contents.contains(".send_bytes(request)"), "{}", shown.contents);
     let list =
         &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
     let raw = list.contents.split("impl super::super::paths::NodesItemValue {").nth(1).unwrap();

@@ -30,7 +30,8 @@
 //! - `()` (`send_no_content`, which accepts any 2xx) for `204`, and for a `202` that
 //!   promises nothing to follow;
 //! - `Vec<u8>` (`send_bytes`) for a redirect and no 2xx code (`302 Found` to a
-//!   pre-authenticated download URL: the runtime follows it, without the token), and
+//!   pre-authenticated download URL: the runtime follows it, without the token; or an
+//!   example's redirect where the prose names no code), and
 //!   for a `GET` of a raw value (`.../$value`), whatever the page says of the JSON form
 //!   its other request lines return (`/me/photo` and `/me/photo/$value`);
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
@@ -166,9 +167,13 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
             || annotated.is_some();
         return if follows { Returns::Operation(operation_type()) } else { Returns::NoContent };
     }
-    // `302 Found` to a download URL, which the runtime follows: the content.
+    // `302 Found` to a download URL, which the runtime follows: the content. Said by
+    // the prose (with no 2xx code), or, where it names no code, shown by an example.
     let codes = || response.status_codes.iter().map(|s| s.code);
-    if codes().any(is_redirect) && !codes().any(|c| (200..300).contains(&c)) {
+    let stated_redirect = codes().any(is_redirect) && !codes().any(|c| (200..300).contains(&c));
+    let shown_redirect =
+        response.status_codes.is_empty() && examples.iter().any(|(_, r)| is_redirect(r.status));
+    if stated_redirect || shown_redirect {
         return Returns::Bytes;
     }
     if !reads && response.location.is_some() {
