@@ -21,7 +21,8 @@ struct Fields<'a> {
     name: Option<&'a RawValue>,
     #[serde(borrow, default)]
     truncated: Option<&'a RawValue>,
-    #[serde(rename = "@odata.type", borrow, default)]
+    /// `@type` on some pages (SharePoint's: `"@type": "microsoft.graph.site"`).
+    #[serde(rename = "@odata.type", alias = "@type", borrow, default)]
     odata_type: Option<&'a RawValue>,
     #[serde(rename = "isCollection", borrow, default)]
     is_collection: Option<&'a RawValue>,
@@ -103,7 +104,7 @@ fn salvage(raw: &RawAnnotation<'_>) -> Annotation {
         name: find("\"name\""),
         truncated: raw.json.contains("\"truncated\": true")
             || raw.json.contains("\"truncated\":true"),
-        odata_type: find("@odata.type"),
+        odata_type: find("@odata.type").or_else(|| find("\"@type\"")),
         is_collection: raw.json.contains("\"isCollection\": true")
             || raw.json.contains("\"isCollection\":true"),
         raw: None,
@@ -167,6 +168,15 @@ mod tests {
         assert!(a.truncated);
         assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.commsOperation"));
         assert_eq!(a.line, 10);
+        // SharePoint's pages write `@type`; salvaged text too.
+        let a = parse(
+            &raw("{ \"blockType\": \"response\", \"@type\": \"microsoft.graph.site\" }"),
+            &mut d,
+        );
+        assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.site"));
+        let a =
+            parse(&raw("{ blockType: 'response', \"@type\": \"microsoft.graph.list\" }"), &mut d);
+        assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.list"));
     }
 
     #[test]
