@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
 use graphgen::spec::{
-    Example, ExampleKind, HttpResponse, LocationHeader, PageSpec, PathSegment, Response, StatusCode,
+    Annotation, Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader,
+    PageSpec, PathSegment, Response, StatusCode,
 };
 use graphgen::specset::LoadedSpec;
 use graphgen::{Builder, SpecSet};
@@ -258,6 +259,57 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
     assert!(!list.contains("send_operation"), "{list}");
     let clone = file("v1/requests/node_clone.rs");
     assert!(clone.contains(".send_operation(request)"), "{clone}");
+}
+
+/// An example annotated with a primitive collection (`"@odata.type": "string"` and
+/// `isCollection`, or `Collection(Edm.String)`) types the response where the prose
+/// names nothing; a single primitive (`{"value": ...}` on the wire) stays raw JSON.
+#[test]
+fn annotated_primitive_collections_are_typed() {
+    let set = load(&fixtures("naming"));
+    let annotated = |odata_type: &str, is_collection: bool| Example {
+        kind: ExampleKind::Response,
+        heading: None,
+        annotation: Some(Annotation {
+            block_type: Some("response".into()),
+            name: None,
+            truncated: false,
+            odata_type: Some(odata_type.into()),
+            is_collection,
+            raw: None,
+            line: 59,
+        }),
+        request: None,
+        response: Some(HttpResponse {
+            status: 200,
+            reason: "OK".into(),
+            headers: Vec::new(),
+            body: Some(ExampleBody::Json { value: JsonText::parse(r#"{"value": "x"}"#).unwrap() }),
+        }),
+        body: None,
+        line: 60,
+    };
+    let specs = set.specs().iter().cloned().map(|mut loaded| {
+        if let PageSpec::Api(page) = &mut loaded.spec {
+            let example = match page.stem.as_str() {
+                "node-clone" => annotated("string", true),
+                "node-update" => annotated("Collection(Edm.Int64)", false),
+                "range-cell" => annotated("Edm.String", false),
+                _ => return loaded,
+            };
+            page.response = Response::default();
+            page.examples = vec![example];
+        }
+        loaded
+    });
+    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
+    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
+    let clone = file("v1/requests/node_clone.rs");
+    assert!(clone.contains("Result<::graphgen_runtime::Collection<String>>"), "{clone}");
+    let update = file("v1/requests/node_update.rs");
+    assert!(update.contains("Result<::graphgen_runtime::Collection<i64>>"), "{update}");
+    let cell = file("v1/requests/range_cell.rs");
+    assert!(cell.contains("Result<::graphgen_runtime::serde_json::Value>"), "{cell}");
 }
 
 #[test]

@@ -36,7 +36,9 @@
 //!   its other request lines return (`/me/photo` and `/me/photo/$value`);
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
 //!   a stream, `T` (`send_json`) for any other body: the prose's type, else the
-//!   example's annotated type, else raw JSON when the example shows a JSON body;
+//!   example's annotated type (a type's name, or a collection of primitives:
+//!   `"string"` with `isCollection`, `Collection(Edm.String)`), else raw JSON when the
+//!   example shows a JSON body;
 //! - `()` when nothing at all says there is a body.
 
 use proc_macro2::TokenStream;
@@ -137,11 +139,24 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         a.odata_type.clone().map(|t| (t, a.is_collection))
     });
     let annotated_type = |collection: bool| -> Option<Resolved> {
-        let (name, is_collection) = annotated.clone()?;
-        let expr = TypeExpr::named(names::strip_namespace(&name), None);
-        let r = index.resolve(&expr);
+        let (name, mut is_collection) = annotated.clone()?;
+        let mut r = index.resolve(&TypeExpr::named(names::strip_namespace(&name), None));
         if matches!(r, Resolved::Raw(_)) {
-            return None;
+            // Not a type's name: read as a type expression (`string` with
+            // `isCollection`, `Collection(Edm.String)`).
+            r = match crate::distill::type_name(&name) {
+                TypeExpr::Collection { item } => {
+                    is_collection = true;
+                    index.resolve(&item)
+                }
+                other => index.resolve(&other),
+            };
+        }
+        match r {
+            Resolved::Raw(_) => return None,
+            // A single primitive comes as `{"value": ...}`, which no type here reads.
+            Resolved::Primitive(_) if !is_collection => return None,
+            _ => {}
         }
         Some(if is_collection && !collection { Resolved::Collection(Box::new(r)) } else { r })
     };
