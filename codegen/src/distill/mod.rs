@@ -26,6 +26,7 @@ mod permissions;
 mod requirement;
 mod resource;
 mod response;
+mod status;
 mod tables;
 mod text;
 mod types;

@@ -8,14 +8,27 @@ use crate::spec::{
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
+use super::status::{mismatched_reasons, shown_status, status_codes};
 use super::{text, types};
 
 /// Read a Response section. Its own prose first (before any subsection). When that names
 /// no status code: the prose of its subsections too (`### CSV`, `### JSON`; not the
 /// example ones), then the status line of a response it shows (`HTTP/1.1 201 Created`
 /// in a code block), with a note. The flag says whether the codes (if any) are the
-/// prose's: `false` when they come from a shown response.
+/// prose's: `false` when they come from a shown response. A code written with another
+/// code's reason phrase (`201 No Content`) is a `status_conflict`.
 pub(crate) fn section(
+    outline: &Outline<'_>,
+    section: &Section<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Response, bool) {
+    let (resp, stated) = read_unchecked(outline, section, diagnostics);
+    mismatched_reasons(&resp.status_codes, diagnostics);
+    (resp, stated)
+}
+
+/// [`section`], less the check of reason phrases.
+fn read_unchecked(
     outline: &Outline<'_>,
     section: &Section<'_>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -65,22 +78,6 @@ fn without_example_subsections<'s>(body: &[Block<'s>]) -> Vec<Block<'s>> {
         }
     }
     out
-}
-
-/// The status of a code block showing an HTTP response (`HTTP/1.1 200 OK`): a 2xx code
-/// or a redirect, its reason, and the line of the status line.
-fn shown_status(block: &Block<'_>) -> Option<(u16, Option<String>, u32)> {
-    let BlockKind::Code { text: code, fenced, .. } = &block.kind else { return None };
-    let (index, first) = code.lines().enumerate().find(|(_, l)| !l.trim().is_empty())?;
-    let rest = first.trim().strip_prefix("HTTP/")?;
-    let mut parts = rest.splitn(3, ' ');
-    let _version = parts.next()?;
-    let status: u16 = parts.next()?.trim().parse().ok()?;
-    if !((200..300).contains(&status) || is_redirect(status)) {
-        return None;
-    }
-    let reason = parts.next().map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);
-    Some((status, reason, block.line + u32::from(*fenced) + index as u32))
 }
 
 /// A redirect's `Location` is where the client goes next (a download URL), not an
@@ -161,54 +158,6 @@ fn response(heading_line: u32, blocks: &[Block<'_>], alternatives: bool) -> Resp
     resp.description = description;
     drop_redirect_location(&mut resp);
     resp
-}
-
-/// `200 OK`, `` `202 Accepted` ``, `204 No Content`, `302 Found`: 2xx codes and
-/// redirects, with their reason.
-fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
-    // A code is a `2` or a `3` and two more digits, between non-digits: prose without
-    // one (most of it) has no code.
-    let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let has_code = memchr::memchr2_iter(b'2', b'3', b)
-        .any(|i| digit(i + 1) && digit(i + 2) && !digit(i + 3) && (i == 0 || !digit(i - 1)));
-    if !has_code {
-        return Vec::new();
-    }
-    let mut words = text.split_whitespace();
-    let mut out = Vec::new();
-    while let Some(w) = words.next() {
-        let w = text::trim_to(w, |b| b.is_ascii_digit());
-        if w.len() != 3 {
-            continue;
-        }
-        let Ok(code) = w.parse::<u16>() else { continue };
-        if !((200..300).contains(&code) || is_redirect(code)) {
-            continue;
-        }
-        // A reason phrase (capitalized words) or "response code"/"status code" after it.
-        let mut reason = Vec::new();
-        for next in words.clone() {
-            let clean = text::trim_to(next, |b| b.is_ascii_alphanumeric());
-            if clean.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !clean.is_empty() {
-                reason.push(clean);
-                if next.ends_with(['`', ',', '.', ')']) {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        let next = words.clone().next().unwrap_or_default();
-        let plausible = !reason.is_empty()
-            || text::starts_with_lower(next, "response")
-            || text::starts_with_lower(next, "status")
-            || text::starts_with_lower(next, "http");
-        if plausible {
-            out.push((code, (!reason.is_empty()).then(|| reason.join(" "))));
-        }
-    }
-    out
 }
 
 struct MdLink<'a> {
@@ -330,32 +279,6 @@ mod tests {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse(md, &arena);
         response(1, o.blocks, false)
-    }
-
-    #[test]
-    fn status_codes_in_prose() {
-        let reason = |r: &str| Some(r.to_string());
-        for (text, want) in [
-            (
-                "If successful, this method returns a `202 Accepted` response code.",
-                vec![(202, reason("Accepted"))],
-            ),
-            ("It returns 200 OK and a user object.", vec![(200, reason("OK"))]),
-            ("returns `204 No Content`.", vec![(204, reason("No Content"))]),
-            ("a 201 response code and a body", vec![(201, None)]),
-            (
-                "HTTP 200 status code; or 202 Accepted.",
-                vec![(200, None), (202, reason("Accepted"))],
-            ),
-            ("returns 200 items at most", vec![]),
-            ("since the 2019 release", vec![]),
-            ("a 404 Not Found error", vec![]),
-            ("returns 200", vec![]),
-            ("Returns a `302 Found` response redirecting to a URL", vec![(302, reason("Found"))]),
-            ("a 304 Not Modified response", vec![]),
-        ] {
-            assert_eq!(status_codes(text), want, "{text}");
-        }
     }
 
     #[test]

@@ -100,7 +100,9 @@ pub enum DiagnosticKind {
     UnparsedPermissions,
     /// The response prose names no success status code.
     MissingStatusCode,
-    /// The prose and the examples disagree on the success status code.
+    /// The page contradicts itself on a success status code: the prose and the examples
+    /// disagree, or a code is written with another code's reason phrase
+    /// (`201 No Content`).
     StatusConflict,
     /// The prose and the examples disagree on something else (body type, headers).
     ExampleConflict,
