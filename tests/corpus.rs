@@ -43,6 +43,22 @@ fn section_lines<'a>(text: &'a str, title: &str) -> Option<Vec<&'a str>> {
     )
 }
 
+/// Whether text names a success status code or a redirect: `2xx`, `302`, `303`, `307`
+/// between non-digits.
+fn names_status_code(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let code = b.get(i..i + 3).unwrap_or_default();
+        let success = code.first() == Some(&b'2') || matches!(code, b"302" | b"303" | b"307");
+        success
+            && code.len() == 3
+            && code.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !digit(i - 1))
+            && !digit(i + 3)
+    })
+}
+
 /// A header row, a delimiter row and at least one data row.
 fn has_table(lines: &[&str]) -> bool {
     lines.windows(3).any(|w| {
@@ -64,6 +80,8 @@ struct Figures {
     body_params_typed: usize,
     resources_with_properties_table: usize,
     resources_with_properties: usize,
+    response_sections_with_code: usize,
+    response_sections_with_code_read: usize,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -86,6 +104,7 @@ fn whole_2021_corpus_meets_the_floors() {
     let mut warnings: BTreeMap<DiagnosticKind, usize> = BTreeMap::new();
     let mut untyped = Vec::new();
     let mut no_ops = Vec::new();
+    let mut no_status = Vec::new();
     let mut rows_read_twice = Vec::new();
     for (path, result) in &results {
         let spec = &result.as_ref().unwrap().spec;
@@ -102,6 +121,16 @@ fn whole_2021_corpus_meets_the_floors() {
                         f.with_operation += 1;
                     } else {
                         no_ops.push(path.clone());
+                    }
+                }
+                if section_lines(&text, "Response")
+                    .is_some_and(|l| names_status_code(&l.join("\n")))
+                {
+                    f.response_sections_with_code += 1;
+                    if api.response.status_codes.is_empty() {
+                        no_status.push(path.clone());
+                    } else {
+                        f.response_sections_with_code_read += 1;
                     }
                 }
                 if section_lines(&text, "Request body").is_some_and(|l| has_table(&l)) {
@@ -161,7 +190,16 @@ fn whole_2021_corpus_meets_the_floors() {
         f.resources_with_properties,
         f.resources_with_properties_table
     );
+    let status = ratio(f.response_sections_with_code_read, f.response_sections_with_code);
+    println!(
+        "api pages whose Response section names a status code that yield one: {:.2}% ({}/{})",
+        status * 100.0,
+        f.response_sections_with_code_read,
+        f.response_sections_with_code
+    );
     assert!(ops >= 0.995, "operations floor: {no_ops:#?}");
+    // The misses are pages whose only Response heading is an example's.
+    assert!(status >= 0.995, "status code floor: {no_status:#?}");
     assert!(tables >= 0.99, "typed body params floor: {untyped:#?}");
     assert!(props >= 0.99, "resource properties floor");
     assert!(rows_read_twice.is_empty(), "enum members read as properties: {rows_read_twice:#?}");
@@ -201,6 +239,18 @@ fn whole_2021_corpus_meets_the_floors() {
         TypeExpr::collection(TypeExpr::named("recentNotebook", None)),
         "{response:?}"
     );
+    // A report download answers `302 Found`; its `Location` is no operation's. In beta,
+    // the codes sit in `### CSV` and `### JSON` subsections, the body type in the JSON
+    // one; a `### Response` filed under the request body is the Response section.
+    let codes =
+        |stem: &str| api(stem).response.status_codes.iter().map(|s| s.code).collect::<Vec<_>>();
+    let report = "api/reportroot-getemailactivitycounts.md";
+    assert_eq!(codes(&format!("v1.0/{report}")), [302]);
+    assert!(api(&format!("v1.0/{report}")).response.location.is_none());
+    assert_eq!(codes(&format!("beta/{report}")), [302, 200]);
+    let body = api(&format!("beta/{report}")).response.body.as_ref().map(|b| &b.type_expr);
+    assert!(matches!(body, Some(TypeExpr::Named { name, .. }) if name == "emailActivitySummary"));
+    assert_eq!(codes("v1.0/api/group-delta.md"), [200]);
 }
 
 fn body_typed(api: &ApiPage) -> bool {
