@@ -68,6 +68,12 @@ graphgen_macros::action! {
         }
         returns 200 collection(participant);
     }
+    /// A recording's content: answered by a redirect to a pre-authenticated download
+    /// URL (the reports' and drive items' way), so the call returns the bytes.
+    GET "/communications/calls/{id}/recording/content" => calls {
+        path { id }
+        returns 302;
+    }
     /// Another one: a resource body, a long-running operation followed through
     /// `Location`.
     #[beta]
@@ -128,6 +134,35 @@ async fn a_declared_action_returns_an_operation_handle() {
     assert_eq!(initial.status.as_deref(), Some("running"));
     assert!(operation.location().is_some());
     server.verify();
+}
+
+/// `returns 302;` declares a download: the function returns the bytes of where the
+/// redirect leads, fetched without the token on another origin.
+#[tokio::test(flavor = "current_thread")]
+async fn a_declared_redirect_returns_the_content() {
+    let graph = GraphServer::start().await;
+    let storage = GraphServer::start().await;
+    storage.route(
+        Route::new(Method::Get, "/download/rec.mp4")
+            .expect_no_authorization()
+            .reply(Reply::status(200).body("video/mp4", vec![0, 0, 0, 0x18])),
+    );
+    graph.route(
+        Route::new(Method::Get, &format!("/v1.0/communications/calls/{CALL}/recording/content"))
+            .reply(Reply::status(302).header("Location", storage.url("/download/rec.mp4"))),
+    );
+    use calls::v1::Graph;
+    let content: Vec<u8> = Graph::new(graph.client())
+        .communications()
+        .call(CALL)
+        .recording()
+        .content()
+        .get()
+        .await
+        .unwrap();
+    assert_eq!(content, [0, 0, 0, 0x18]);
+    graph.verify();
+    storage.verify();
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -421,9 +421,8 @@ fn every_mistake_is_an_error_with_its_message() {
     );
     assert_eq!(
         message(quote!(GET "/me" => me { returns 404 String; })),
-        [
-            "expected a success status code (200 to 299): errors come back as `graphgen_runtime::Error`"
-        ]
+        ["expected a success status code (200 to 299, or the redirect of a download: 302, \
+             303, 307): errors come back as `graphgen_runtime::Error`"]
     );
     assert_eq!(
         message(quote!(GET "/me" => me { permissions { admin: none } })),

@@ -345,12 +345,12 @@ fn body(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> R
 
 fn returns(r: &ReturnsDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Response {
     let code = match r.status.base10_parse::<u16>() {
-        Ok(code) if (200..300).contains(&code) => code,
+        Ok(code) if (200..300).contains(&code) || crate::spec::is_redirect(code) => code,
         _ => {
             errors.push(syn::Error::new(
                 r.status.span(),
-                "expected a success status code (200 to 299): errors come back as \
-                 `graphgen_runtime::Error`",
+                "expected a success status code (200 to 299, or the redirect of a download: \
+                 302, 303, 307): errors come back as `graphgen_runtime::Error`",
             ));
             200
         }

@@ -146,7 +146,7 @@ pub enum BodyDecl {
 pub struct ReturnsDecl {
     /// The `returns` keyword.
     pub keyword: Ident,
-    /// The success status.
+    /// The success status (a 2xx code, or the redirect of a download).
     pub status: LitInt,
     /// The body type.
     pub body: Option<TypeAst>,
