@@ -31,9 +31,9 @@
 //!   promises nothing to follow;
 //! - `Vec<u8>` (`send_bytes`) for a redirect and no 2xx code (`302 Found` to a
 //!   pre-authenticated download URL: the runtime follows it, without the token; or an
-//!   example's redirect where the prose names no code), and
-//!   for a `GET` of a raw value (`.../$value`), whatever the page says of the JSON form
-//!   its other request lines return (`/me/photo` and `/me/photo/$value`);
+//!   example's redirect where the prose names no code), and for a `GET` of a raw value
+//!   (`.../$value`), whatever the page says of the JSON form its other request lines
+//!   return (`/me/photo` and `/me/photo/$value`);
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
 //!   a stream, `T` (`send_json`) for any other body: the prose's type, else the
 //!   example's annotated type (a type's name, or a collection of primitives:
