@@ -68,6 +68,12 @@ graphgen_macros::action! {
         }
         returns 200 collection(participant);
     }
+    /// Whether the call is being recorded: one primitive, which OData sends as
+    /// `{"value": true}`.
+    GET "/communications/calls/{id}/isRecording" => calls {
+        path { id }
+        returns 200 Boolean;
+    }
     /// A recording's content: answered by a redirect to a pre-authenticated download
     /// URL (the reports' and drive items' way), so the call returns the bytes.
     GET "/communications/calls/{id}/recording/content" => calls {
@@ -133,6 +139,22 @@ async fn a_declared_action_returns_an_operation_handle() {
     assert_eq!(initial.client_context.as_deref(), Some("ctx"));
     assert_eq!(initial.status.as_deref(), Some("running"));
     assert!(operation.location().is_some());
+    server.verify();
+}
+
+/// `returns 200 Boolean;` reads the value out of OData's `{"value": ...}` wrapper.
+#[tokio::test(flavor = "current_thread")]
+async fn a_declared_primitive_is_unwrapped() {
+    let server = GraphServer::start().await;
+    let body = json!({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", "value": true});
+    server.route(
+        Route::new(Method::Get, &format!("/v1.0/communications/calls/{CALL}/isRecording"))
+            .reply(Reply::json(200, &body)),
+    );
+    use calls::v1::Graph;
+    let recording: bool =
+        Graph::new(server.client()).communications().call(CALL).is_recording().get().await.unwrap();
+    assert!(recording);
     server.verify();
 }
 

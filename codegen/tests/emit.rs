@@ -263,11 +263,12 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
 
 /// An example annotated with a primitive collection (`"@odata.type": "string"` and
 /// `isCollection`, or `Collection(Edm.String)`) types the response where the prose
-/// names nothing; a single primitive (`{"value": ...}` on the wire) stays raw JSON.
+/// names nothing; a single primitive (`{"value": ...}` on the wire) is returned unwrapped
+/// by `send_value`, where the example's value agrees with it.
 #[test]
-fn annotated_primitive_collections_are_typed() {
+fn annotated_primitives_are_typed() {
     let set = load(&fixtures("naming"));
-    let annotated = |odata_type: &str, is_collection: bool| Example {
+    let annotated = |odata_type: &str, is_collection: bool, shown: &str| Example {
         kind: ExampleKind::Response,
         heading: None,
         annotation: Some(Annotation {
@@ -284,7 +285,7 @@ fn annotated_primitive_collections_are_typed() {
             status: 200,
             reason: "OK".into(),
             headers: Vec::new(),
-            body: Some(ExampleBody::Json { value: JsonText::parse(r#"{"value": "x"}"#).unwrap() }),
+            body: Some(ExampleBody::Json { value: JsonText::parse(shown).unwrap() }),
         }),
         body: None,
         line: 60,
@@ -292,9 +293,11 @@ fn annotated_primitive_collections_are_typed() {
     let specs = set.specs().iter().cloned().map(|mut loaded| {
         if let PageSpec::Api(page) = &mut loaded.spec {
             let example = match page.stem.as_str() {
-                "node-clone" => annotated("string", true),
-                "node-update" => annotated("Collection(Edm.Int64)", false),
-                "range-cell" => annotated("Edm.String", false),
+                "node-clone" => annotated("string", true, r#"{"value": ["x"]}"#),
+                "node-update" => annotated("Collection(Edm.Int64)", false, r#"{"value": [1]}"#),
+                "range-cell" => annotated("Edm.String", false, r#"{"value": "x"}"#),
+                // Annotated `string`, shown `true`: the annotation is not trusted.
+                "node-type" => annotated("string", false, r#"{"value": true}"#),
                 _ => return loaded,
             };
             page.response = Response::default();
@@ -309,7 +312,9 @@ fn annotated_primitive_collections_are_typed() {
     let update = file("v1/requests/node_update.rs");
     assert!(update.contains("Result<::graphgen_runtime::Collection<i64>>"), "{update}");
     let cell = file("v1/requests/range_cell.rs");
-    assert!(cell.contains("Result<::graphgen_runtime::serde_json::Value>"), "{cell}");
+    assert!(cell.contains("Result<String>") && cell.contains(".send_value(request)"), "{cell}");
+    let node_type = file("v1/requests/node_type.rs");
+    assert!(node_type.contains("Result<::graphgen_runtime::serde_json::Value>"), "{node_type}");
 }
 
 #[test]

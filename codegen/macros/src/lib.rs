@@ -71,7 +71,8 @@ fn builtin() -> &'static Result<Resources, String> {
 ///   or `body Type;` (a resource, or `Stream`);
 /// - `returns STATUS [Type] [+ Location[(Type)]];`: `202` with a type or a `Location`
 ///   is a long-running operation, `204` is `()`, `collection(T)` a page of a collection,
-///   `302` a download (the bytes the redirect leads to);
+///   `302` a download (the bytes the redirect leads to), a primitive (`returns 200
+///   Boolean;`) the value OData wraps as `{"value": ...}`;
 /// - `permissions { delegated_work: "A" | "B" (higher: "C"), application: not_supported,
 ///   delegated_personal: none }`;
 /// - types: Graph names (`prompt`, `StartTranscriptionOperation`), primitives (`String`,

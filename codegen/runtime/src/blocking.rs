@@ -81,6 +81,11 @@ impl Client {
         Ok(Operation { inner: operation, client: self.clone() })
     }
 
+    /// See [`crate::Client::send_value`].
+    pub fn send_value<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        self.block_on(self.inner.send_value(request))?
+    }
+
     /// See [`crate::Client::send_bytes`].
     pub fn send_bytes(&self, request: Request) -> Result<Vec<u8>> {
         self.block_on(self.inner.send_bytes(request))?

@@ -1,8 +1,9 @@
 //! `graphgen-runtime`: the Microsoft Graph client that graphgen-generated code calls.
 //!
 //! Generated code builds a [`Request`] (method, [`ApiVersion`], an encoded [`Path`],
-//! query, headers, JSON body) and hands it to one of the [`Client`]'s four send methods:
-//! [`send_json`](Client::send_json), [`send_no_content`](Client::send_no_content),
+//! query, headers, JSON body) and hands it to one of the [`Client`]'s five send methods:
+//! [`send_json`](Client::send_json), [`send_value`](Client::send_value) (one primitive,
+//! sent as `{"value": ...}`), [`send_no_content`](Client::send_no_content),
 //! [`send_operation`](Client::send_operation) (a long-running [`Operation`]) and
 //! [`send_bytes`](Client::send_bytes). The client authorizes with a [`TokenProvider`],
 //! retries throttling and outages per its [`RetryPolicy`], times out each attempt, and

@@ -141,6 +141,18 @@ impl Client {
         response::decode(&response, &context)
     }
 
+    /// Sends a request answered with one primitive value, which OData wraps as
+    /// `{"value": ...}` (a function returning `Edm.Boolean`, `Edm.String`, ...), and
+    /// returns the value.
+    pub async fn send_value<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        /// The wrapper (other members, such as `@odata.context`, are skipped).
+        #[derive(serde::Deserialize)]
+        struct Wrapped<T> {
+            value: T,
+        }
+        self.send_json::<Wrapped<T>>(request).await.map(|w| w.value)
+    }
+
     /// Sends a request answered by `204 No Content` (any success status is accepted; a
     /// body is ignored).
     pub async fn send_no_content(&self, request: Request) -> Result<()> {

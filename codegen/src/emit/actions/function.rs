@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::docs::{self, LinkBase};
-use super::super::index::{Resolved, TypeIndex};
+use super::super::index::{Resolved, TypeIndex, primitive_type};
 use super::super::names::{self, Case, Scope};
 use super::super::nav::{Call, NavOp, NavTree};
 use super::super::options::{self, QueryArg};
@@ -141,6 +141,7 @@ pub(super) fn function_tokens(
             (quote!(::graphgen_runtime::Collection<#t>), quote!(send_json))
         }
         Returns::Bytes => (quote!(Vec<u8>), quote!(send_bytes)),
+        Returns::Value(p) => (primitive_type(*p), quote!(send_value)),
     };
     let deprecated = docs::deprecated_attr(&op.deprecated);
     let doc = docs::doc_attrs(&function_doc(page, op, &query, call_name, &returns, index, base));
@@ -242,6 +243,10 @@ fn function_doc(
             format!("**Returns** one page of a collection of {}.", type_name(t))
         }
         Returns::Bytes => "**Returns** the content, as bytes.".to_string(),
+        Returns::Value(p) => format!(
+            "**Returns** the value, an `Edm.{}` (OData sends it as `{{\"value\": ...}}`).",
+            p.as_str()
+        ),
     });
     if let Some(Some(note)) = &op.deprecated {
         parts.push(format!("**Deprecated:** {}", docs::plain(note)));

@@ -35,10 +35,11 @@
 //!   (`.../$value`), whatever the page says of the JSON form its other request lines
 //!   return (`/me/photo` and `/me/photo/$value`);
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
-//!   a stream, `T` (`send_json`) for any other body: the prose's type, else the
-//!   example's annotated type (a type's name, or a collection of primitives:
-//!   `"string"` with `isCollection`, `Collection(Edm.String)`), else raw JSON when the
-//!   example shows a JSON body;
+//!   a stream, the value of one primitive (`send_value`: OData sends it as
+//!   `{"value": ...}`), `T` (`send_json`) for any other body: the prose's type, else the
+//!   example's annotated type (a type's name, or a primitive: `"string"`, with
+//!   `isCollection` a collection of them, `Collection(Edm.String)`), else raw JSON when
+//!   the example shows a JSON body;
 //! - `()` when nothing at all says there is a body.
 
 use proc_macro2::TokenStream;
@@ -52,8 +53,8 @@ use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
 use crate::spec::{
-    ApiPage, BodyKind, ExampleBody, ExampleKind, HttpMethod, Operation, PathSegment, Primitive,
-    Requirement, TypeExpr, is_redirect,
+    ApiPage, BodyKind, Example, ExampleBody, ExampleKind, HttpMethod, HttpResponse, Operation,
+    PathSegment, Primitive, Requirement, TypeExpr, is_redirect,
 };
 
 mod call;
@@ -75,6 +76,8 @@ pub enum Returns {
     Collection(Resolved),
     /// `Vec<u8>` via `send_bytes`.
     Bytes,
+    /// One primitive, which OData sends as `{"value": ...}`, via `send_value`.
+    Value(Primitive),
 }
 
 /// The request body of a page, as the function takes it.
@@ -154,8 +157,9 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         }
         match r {
             Resolved::Raw(_) => return None,
-            // A single primitive comes as `{"value": ...}`, which no type here reads.
-            Resolved::Primitive(_) if !is_collection => return None,
+            // One primitive: only where the example agrees (pages annotate `string` and
+            // show `{"value": true}`).
+            Resolved::Primitive(p) if !is_collection && !shown_as(p, &examples) => return None,
             _ => {}
         }
         Some(if is_collection && !collection { Resolved::Collection(Box::new(r)) } else { r })
@@ -205,8 +209,38 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
     match body {
         None => Returns::NoContent,
         Some(Resolved::Primitive(Primitive::Stream)) => Returns::Bytes,
+        // Untyped JSON is the whole body; any other primitive comes wrapped.
+        Some(Resolved::Primitive(p)) if p != Primitive::Json => Returns::Value(p),
         Some(Resolved::Collection(item)) => Returns::Collection(*item),
         Some(other) => Returns::Json(other),
+    }
+}
+
+/// Whether the first example response with a JSON body shows a `value` of the JSON
+/// kind `p` is sent as (true when none shows one).
+fn shown_as(p: Primitive, examples: &[(&Example, &HttpResponse)]) -> bool {
+    use serde_json::Value as Json;
+    let shown = examples.iter().find_map(|(_, r)| match &r.body {
+        Some(ExampleBody::Json { value }) => Some(value.value()),
+        _ => None,
+    });
+    let Some(value) = shown.as_ref().and_then(|v| v.get("value")) else { return true };
+    let number = matches!(
+        p,
+        Primitive::Byte
+            | Primitive::SByte
+            | Primitive::Int16
+            | Primitive::Int32
+            | Primitive::Int64
+            | Primitive::Single
+            | Primitive::Double
+            | Primitive::Decimal
+    );
+    match value {
+        Json::Bool(_) => p == Primitive::Boolean,
+        Json::Number(_) => number,
+        Json::String(_) => (p != Primitive::Boolean && !number) || p == Primitive::Decimal,
+        _ => true,
     }
 }
 
