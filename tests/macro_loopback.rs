@@ -171,7 +171,7 @@ async fn a_declared_redirect_returns_the_content() {
     );
     graph.route(
         Route::new(Method::Get, &format!("/v1.0/communications/calls/{CALL}/recording/content"))
-            .reply(Reply::status(302).header("Location", storage.url("/download/rec.mp4"))),
+            .reply(Reply::redirect(302, storage.url("/download/rec.mp4"))),
     );
     use calls::v1::Graph;
     let content: Vec<u8> = Graph::new(graph.client())

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
 use graphgen::spec::{
-    Annotation, Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader,
-    PageSpec, PathSegment, Response, StatusCode,
+    Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader, PageSpec,
+    PathSegment, Primitive, Response, ResponseBody, StatusCode, TypeExpr,
 };
 use graphgen::specset::LoadedSpec;
 use graphgen::{Builder, SpecSet};
@@ -261,46 +261,50 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
     assert!(clone.contains(".send_operation(request)"), "{clone}");
 }
 
-/// An example annotated with a primitive collection (`"@odata.type": "string"` and
-/// `isCollection`, or `Collection(Edm.String)`) types the response where the prose
-/// names nothing; a single primitive (`{"value": ...}` on the wire) is returned unwrapped
-/// by `send_value`, where the example's value agrees with it.
+/// A primitive response body, as the distiller reads it from annotations where the
+/// prose names none (`"@odata.type": "string"` with `isCollection`, or
+/// `Collection(Edm.String)`): a collection of them is a `Collection<T>`; one primitive
+/// (`{"value": ...}` on the wire) is returned unwrapped by `send_value`. A page whose
+/// annotation the distiller did not trust (`string`, shown `true`) keeps raw JSON.
 #[test]
-fn annotated_primitives_are_typed() {
+fn primitive_bodies_are_typed() {
     let set = load(&fixtures("naming"));
-    let annotated = |odata_type: &str, is_collection: bool, shown: &str| Example {
+    // The example each page shows (its annotation is the distiller's business).
+    let shown = |json: &str| Example {
         kind: ExampleKind::Response,
         heading: None,
-        annotation: Some(Annotation {
-            block_type: Some("response".into()),
-            name: None,
-            truncated: false,
-            odata_type: Some(odata_type.into()),
-            is_collection,
-            raw: None,
-            line: 59,
-        }),
+        annotation: None,
         request: None,
         response: Some(HttpResponse {
             status: 200,
             reason: "OK".into(),
             headers: Vec::new(),
-            body: Some(ExampleBody::Json { value: JsonText::parse(shown).unwrap() }),
+            body: Some(ExampleBody::Json { value: JsonText::parse(json).unwrap() }),
         }),
         body: None,
         line: 60,
     };
     let specs = set.specs().iter().cloned().map(|mut loaded| {
         if let PageSpec::Api(page) = &mut loaded.spec {
-            let example = match page.stem.as_str() {
-                "node-clone" => annotated("string", true, r#"{"value": ["x"]}"#),
-                "node-update" => annotated("Collection(Edm.Int64)", false, r#"{"value": [1]}"#),
-                "range-cell" => annotated("Edm.String", false, r#"{"value": "x"}"#),
-                // Annotated `string`, shown `true`: the annotation is not trusted.
-                "node-type" => annotated("string", false, r#"{"value": true}"#),
+            let primitive = |name| TypeExpr::Primitive { name };
+            let (example, body) = match page.stem.as_str() {
+                "node-clone" => (
+                    shown(r#"{"value": ["x"]}"#),
+                    Some(TypeExpr::collection(primitive(Primitive::String))),
+                ),
+                "node-update" => (
+                    shown(r#"{"value": [1]}"#),
+                    Some(TypeExpr::collection(primitive(Primitive::Int64))),
+                ),
+                "range-cell" => (shown(r#"{"value": "x"}"#), Some(primitive(Primitive::String))),
+                // Annotated `string`, shown `true`: no body type.
+                "node-type" => (shown(r#"{"value": true}"#), None),
                 _ => return loaded,
             };
-            page.response = Response::default();
+            page.response = Response {
+                body: body.map(|type_expr| ResponseBody { type_expr, line: 59 }),
+                ..Response::default()
+            };
             page.examples = vec![example];
         }
         loaded

@@ -345,7 +345,7 @@ fn body(decl: &ActionDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> R
 
 fn returns(r: &ReturnsDecl, types: &Types<'_>, errors: &mut Vec<syn::Error>) -> Response {
     let code = match r.status.base10_parse::<u16>() {
-        Ok(code) if (200..300).contains(&code) || crate::spec::is_redirect(code) => code,
+        Ok(code) if crate::spec::is_success(code) => code,
         _ => {
             errors.push(syn::Error::new(
                 r.status.span(),

@@ -3,8 +3,8 @@
 //! the page's example responses.
 
 use crate::spec::{
-    Diagnostic, DiagnosticKind, Example, LocationHeader, Response, ResponseBody, StatusCode,
-    TypeExpr, is_redirect,
+    Diagnostic, DiagnosticKind, Example, ExampleBody, HttpResponse, LocationHeader, Primitive,
+    Response, ResponseBody, StatusCode, TypeExpr, is_redirect,
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
@@ -225,9 +225,11 @@ pub(crate) fn check_examples(
 
 /// A response whose prose names no body type takes it from its example responses'
 /// annotations (`"@odata.type": "Collection(microsoft.graph.recentNotebook)"`) when they
-/// all name the same Graph type (not an Edm primitive), with a note. A `204`-only
-/// response has no body to type; one with a `Location` is typed by what the header
-/// points to (the operation).
+/// all name the same type, with a note: a Graph type, or a primitive (`"string"` with
+/// `isCollection`; one primitive only where each example shows a `value` of its JSON
+/// kind, as pages annotate `string` and show `{"value": true}`). A `204`-only response
+/// has no body to type; one with a `Location` is typed by what the header points to
+/// (the operation).
 pub(crate) fn body_from_annotations(
     response: &mut Response,
     examples: &[Example],
@@ -250,8 +252,10 @@ pub(crate) fn body_from_annotations(
             TypeExpr::Collection { item } => (*item, true),
             other => (other, annotation.is_collection),
         };
-        if !matches!(item, TypeExpr::Named { .. }) {
-            return;
+        match &item {
+            TypeExpr::Named { .. } => {}
+            TypeExpr::Primitive { name } if collection || shows(*name, r) => {}
+            _ => return,
         }
         let expr = if collection { TypeExpr::collection(item) } else { item };
         match &named {
@@ -267,6 +271,34 @@ pub(crate) fn body_from_annotations(
             "the Response section names no body type; it is read from the example's annotation",
         ));
         response.body = Some(ResponseBody { type_expr, line });
+    }
+}
+
+/// Whether an example response shows one primitive `p` as OData sends it: a JSON body
+/// whose `value` has `p`'s JSON kind (no such body says nothing against it). Untyped
+/// JSON (`Edm.Json`) is the whole body, never a `value`.
+fn shows(p: Primitive, response: &HttpResponse) -> bool {
+    use serde_json::Value as Json;
+    if p == Primitive::Json {
+        return false;
+    }
+    let Some(ExampleBody::Json { value }) = &response.body else { return true };
+    let number = matches!(
+        p,
+        Primitive::Byte
+            | Primitive::SByte
+            | Primitive::Int16
+            | Primitive::Int32
+            | Primitive::Int64
+            | Primitive::Single
+            | Primitive::Double
+            | Primitive::Decimal
+    );
+    match value.value().get("value") {
+        Some(Json::Bool(_)) => p == Primitive::Boolean,
+        Some(Json::Number(_)) => number,
+        Some(Json::String(_)) => (p != Primitive::Boolean && !number) || p == Primitive::Decimal,
+        _ => true,
     }
 }
 
@@ -381,6 +413,52 @@ mod tests {
         // Nothing to read: no code, and no note.
         let (r, d) = read_section("## Response\n\nThis method returns a driveItem.\n");
         assert!(r.status_codes.is_empty() && d.is_empty());
+    }
+
+    #[test]
+    fn a_body_from_annotations_primitives_included() {
+        use crate::spec::{Annotation, ExampleKind, JsonText};
+        let example = |odata_type: &str, is_collection: bool, shown: &str| Example {
+            kind: ExampleKind::Response,
+            heading: None,
+            annotation: Some(Annotation {
+                block_type: Some("response".into()),
+                name: None,
+                truncated: false,
+                odata_type: Some(odata_type.into()),
+                is_collection,
+                raw: None,
+                line: 9,
+            }),
+            request: None,
+            response: Some(HttpResponse {
+                status: 200,
+                reason: "OK".into(),
+                headers: Vec::new(),
+                body: Some(ExampleBody::Json { value: JsonText::parse(shown).unwrap() }),
+            }),
+            body: None,
+            line: 10,
+        };
+        let read = |examples: &[Example]| {
+            let mut response = Response::default();
+            let mut d = Vec::new();
+            body_from_annotations(&mut response, examples, &mut d);
+            assert_eq!(d.len(), usize::from(response.body.is_some()), "a note with each");
+            response.body.map(|b| b.type_expr)
+        };
+        let primitive = |name| TypeExpr::Primitive { name };
+        let named = read(&[example("microsoft.graph.recentNotebook", true, "{}")]);
+        assert_eq!(named, Some(TypeExpr::collection(TypeExpr::named("recentNotebook", None))));
+        let strings = read(&[example("string", true, r#"{"value": ["a"]}"#)]);
+        assert_eq!(strings, Some(TypeExpr::collection(primitive(Primitive::String))));
+        let longs = read(&[example("Collection(Edm.Int64)", false, r#"{"value": [1]}"#)]);
+        assert_eq!(longs, Some(TypeExpr::collection(primitive(Primitive::Int64))));
+        let one = read(&[example("Edm.String", false, r#"{"value": "a"}"#)]);
+        assert_eq!(one, Some(primitive(Primitive::String)));
+        // Annotated `string`, shown `true`; untyped JSON: no body type.
+        assert_eq!(read(&[example("string", false, r#"{"value": true}"#)]), None);
+        assert_eq!(read(&[example("Edm.Json", false, r#"{"a": 1}"#)]), None);
     }
 
     #[test]

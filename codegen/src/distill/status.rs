@@ -3,7 +3,7 @@
 //! (`HTTP/1.1 201 Created`), and the reason phrases that contradict their code
 //! (`201 No Content`).
 
-use crate::spec::{Diagnostic, DiagnosticKind, StatusCode, is_redirect};
+use crate::spec::{Diagnostic, DiagnosticKind, StatusCode, is_success};
 
 use super::outline::{Block, BlockKind};
 use super::text;
@@ -56,7 +56,7 @@ pub(crate) fn status_codes(text: &str) -> Vec<(u16, Option<String>)> {
             continue;
         }
         let Ok(code) = w.parse::<u16>() else { continue };
-        if !((200..300).contains(&code) || is_redirect(code)) {
+        if !is_success(code) {
             continue;
         }
         let reason = spelled_reason(code, words.clone()).or_else(|| {
@@ -108,7 +108,7 @@ pub(crate) fn shown_status(block: &Block<'_>) -> Option<(u16, Option<String>, u3
     let mut parts = rest.splitn(3, ' ');
     let _version = parts.next()?;
     let status: u16 = parts.next()?.trim().parse().ok()?;
-    if !((200..300).contains(&status) || is_redirect(status)) {
+    if !is_success(status) {
         return None;
     }
     let reason = parts.next().map(str::trim).filter(|r| !r.is_empty()).map(str::to_string);

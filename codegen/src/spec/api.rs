@@ -363,6 +363,12 @@ pub fn is_redirect(code: u16) -> bool {
     matches!(code, 302 | 303 | 307)
 }
 
+/// Whether a status code is one a [`StatusCode`] of a response may hold: a 2xx code,
+/// or the redirect of a download ([`is_redirect`]).
+pub fn is_success(code: u16) -> bool {
+    (200..300).contains(&code) || is_redirect(code)
+}
+
 /// A status code named by the Response section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

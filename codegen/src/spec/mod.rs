@@ -30,6 +30,7 @@ mod types;
 pub use api::{
     ApiPage, ArgValue, BodyKind, FunctionArg, Header, LocationHeader, Operation, Param, PathParam,
     PathSegment, QueryParam, RequestBody, Response, ResponseBody, StatusCode, is_redirect,
+    is_success,
 };
 pub use common::{ApiVersion, FrontMatter, HttpMethod, Include, Requirement, VersionSource};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};

@@ -61,6 +61,12 @@ impl Reply {
         }
     }
 
+    /// A redirect (`302`, `307`, ...) to `location`: how Graph answers a download, with
+    /// a pre-authenticated URL.
+    pub fn redirect(status: u16, location: impl Into<String>) -> Reply {
+        Reply::status(status).header("Location", location)
+    }
+
     /// A Graph error: `{"error": {"code", "message", "innerError": {"request-id", "date",
     /// "client-request-id"}}}`, the ids filled in from the exchange.
     pub fn graph_error(status: u16, code: &str, message: &str) -> Reply {

@@ -85,11 +85,11 @@ async fn redirects_drop_the_token_off_origin() {
     );
     graph.route(
         Route::new(Method::Get, "/v1.0/me/photo/$value")
-            .reply(Reply::status(302).header("Location", storage.url("/download/photo.jpg"))),
+            .reply(Reply::redirect(302, storage.url("/download/photo.jpg"))),
     );
     graph.route(
         Route::new(Method::Get, "/v1.0/me/photos/1/$value")
-            .reply(Reply::status(307).header("Location", "/v1.0/me/photo/$value")),
+            .reply(Reply::redirect(307, "/v1.0/me/photo/$value")),
     );
     let client = graph.client();
     let photo = Request::new(

@@ -66,7 +66,7 @@ async fn a_request_is_one_span_with_its_attempts_retries_and_redirects() {
     server.route(
         Route::new(Method::Get, "/v1.0/me")
             .reply(Reply::graph_error(503, "serviceNotAvailable", "try later"))
-            .reply(Reply::status(302).header("Location", "/v1.0/users/u1?secret=s3cr3t")),
+            .reply(Reply::redirect(302, "/v1.0/users/u1?secret=s3cr3t")),
     );
     server.route(
         Route::new(Method::Get, "/v1.0/users/u1").reply(Reply::json(200, &json!({"id": "u1"}))),

@@ -37,9 +37,9 @@
 //! - `Collection<T>` (`send_json`) for a collection body, `Vec<u8>` (`send_bytes`) for
 //!   a stream, the value of one primitive (`send_value`: OData sends it as
 //!   `{"value": ...}`), `T` (`send_json`) for any other body: the prose's type, else the
-//!   example's annotated type (a type's name, or a primitive: `"string"`, with
-//!   `isCollection` a collection of them, `Collection(Edm.String)`), else raw JSON when
-//!   the example shows a JSON body;
+//!   example's annotated type, else raw JSON when the example shows a JSON body (the
+//!   distiller already types a body from annotations where the prose names none,
+//!   primitives included);
 //! - `()` when nothing at all says there is a body.
 
 use proc_macro2::TokenStream;
@@ -53,8 +53,8 @@ use super::types::{
     additional_properties_field, data_derives, field_doc, field_tokens, member_impl, serde_impls,
 };
 use crate::spec::{
-    ApiPage, BodyKind, Example, ExampleBody, ExampleKind, HttpMethod, HttpResponse, Operation,
-    PathSegment, Primitive, Requirement, TypeExpr, is_redirect,
+    ApiPage, BodyKind, ExampleBody, ExampleKind, HttpMethod, Operation, PathSegment, Primitive,
+    Requirement, TypeExpr, is_redirect,
 };
 
 mod call;
@@ -126,13 +126,14 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         return Returns::Bytes;
     }
     let response = &page.response;
+    let codes = || response.status_codes.iter().map(|s| s.code);
     let examples: Vec<_> = page
         .examples
         .iter()
         .filter(|e| e.kind == ExampleKind::Response)
         .filter_map(|e| e.response.as_ref().map(|r| (e, r)))
         .collect();
-    let prose_202 = response.status_codes.iter().any(|s| s.code == 202);
+    let prose_202 = codes().any(|c| c == 202);
     let example_202 = examples.iter().any(|(_, r)| r.status == 202);
     let example_location = examples
         .iter()
@@ -142,25 +143,11 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         a.odata_type.clone().map(|t| (t, a.is_collection))
     });
     let annotated_type = |collection: bool| -> Option<Resolved> {
-        let (name, mut is_collection) = annotated.clone()?;
-        let mut r = index.resolve(&TypeExpr::named(names::strip_namespace(&name), None));
+        let (name, is_collection) = annotated.clone()?;
+        let expr = TypeExpr::named(names::strip_namespace(&name), None);
+        let r = index.resolve(&expr);
         if matches!(r, Resolved::Raw(_)) {
-            // Not a type's name: read as a type expression (`string` with
-            // `isCollection`, `Collection(Edm.String)`).
-            r = match crate::distill::type_name(&name) {
-                TypeExpr::Collection { item } => {
-                    is_collection = true;
-                    index.resolve(&item)
-                }
-                other => index.resolve(&other),
-            };
-        }
-        match r {
-            Resolved::Raw(_) => return None,
-            // One primitive: only where the example agrees (pages annotate `string` and
-            // show `{"value": true}`).
-            Resolved::Primitive(p) if !is_collection && !shown_as(p, &examples) => return None,
-            _ => {}
+            return None;
         }
         Some(if is_collection && !collection { Resolved::Collection(Box::new(r)) } else { r })
     };
@@ -188,7 +175,6 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
     }
     // `302 Found` to a download URL, which the runtime follows: the content. Said by
     // the prose (with no 2xx code), or, where it names no code, shown by an example.
-    let codes = || response.status_codes.iter().map(|s| s.code);
     let stated_redirect = codes().any(is_redirect) && !codes().any(|c| (200..300).contains(&c));
     let shown_redirect =
         response.status_codes.is_empty() && examples.iter().any(|(_, r)| is_redirect(r.status));
@@ -198,7 +184,7 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
     if !reads && response.location.is_some() {
         return Returns::Operation(operation_type());
     }
-    if response.status_codes.iter().any(|s| s.code == 204) {
+    if codes().any(|c| c == 204) {
         return Returns::NoContent;
     }
     let body = prose_body.or_else(|| annotated_type(false)).or_else(|| {
@@ -213,34 +199,6 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         Some(Resolved::Primitive(p)) if p != Primitive::Json => Returns::Value(p),
         Some(Resolved::Collection(item)) => Returns::Collection(*item),
         Some(other) => Returns::Json(other),
-    }
-}
-
-/// Whether the first example response with a JSON body shows a `value` of the JSON
-/// kind `p` is sent as (true when none shows one).
-fn shown_as(p: Primitive, examples: &[(&Example, &HttpResponse)]) -> bool {
-    use serde_json::Value as Json;
-    let shown = examples.iter().find_map(|(_, r)| match &r.body {
-        Some(ExampleBody::Json { value }) => Some(value.value()),
-        _ => None,
-    });
-    let Some(value) = shown.as_ref().and_then(|v| v.get("value")) else { return true };
-    let number = matches!(
-        p,
-        Primitive::Byte
-            | Primitive::SByte
-            | Primitive::Int16
-            | Primitive::Int32
-            | Primitive::Int64
-            | Primitive::Single
-            | Primitive::Double
-            | Primitive::Decimal
-    );
-    match value {
-        Json::Bool(_) => p == Primitive::Boolean,
-        Json::Number(_) => number,
-        Json::String(_) => (p != Primitive::Boolean && !number) || p == Primitive::Decimal,
-        _ => true,
     }
 }
 
