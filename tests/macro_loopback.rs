@@ -80,6 +80,13 @@ graphgen_macros::action! {
         path { id }
         returns 302;
     }
+    /// Add a participant: `201 Created` with the new participant's URL in `Location`
+    /// (and the participant as the body); nothing to poll.
+    POST "/communications/calls/{id}/participants" => calls {
+        path { id }
+        body participant;
+        returns 201 participant + Location;
+    }
     /// Another one: a resource body, a long-running operation followed through
     /// `Location`.
     #[beta]
@@ -185,6 +192,32 @@ async fn a_declared_redirect_returns_the_content() {
     assert_eq!(content, [0, 0, 0, 0x18]);
     graph.verify();
     storage.verify();
+}
+
+/// `returns 201 T + Location;` declares a create: the function returns the new
+/// resource's URL and its body, not an operation handle.
+#[tokio::test(flavor = "current_thread")]
+async fn a_declared_create_returns_the_location_and_the_body() {
+    let server = GraphServer::start().await;
+    let path = format!("/v1.0/communications/calls/{CALL}/participants");
+    let participant = json!({"id": "p3", "isMuted": false});
+    server.route(
+        Route::new(Method::Post, &path)
+            .expect_json(json!({"isMuted": false}))
+            .reply(Reply::json(201, &participant).header("Location", "participants/p3")),
+    );
+    use calls::v1::{Graph, types};
+    let body = types::Participant { is_muted: Some(false), ..Default::default() };
+    let created: graphgen_runtime::Created<types::Participant> = Graph::new(server.client())
+        .communications()
+        .call(CALL)
+        .participants()
+        .create(&body)
+        .await
+        .unwrap();
+    assert_eq!(created.body.and_then(|p| p.id).as_deref(), Some("p3"));
+    assert_eq!(created.location.map(|u| u.path().to_owned()), Some(format!("{path}/p3")));
+    server.verify();
 }
 
 #[tokio::test(flavor = "current_thread")]

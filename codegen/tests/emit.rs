@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
 use graphgen::spec::{
-    Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader, PageSpec,
+    BodyKind, Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader, PageSpec,
     PathSegment, Primitive, Response, ResponseBody, StatusCode, TypeExpr,
 };
 use graphgen::specset::LoadedSpec;
@@ -259,6 +259,43 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
     assert!(!list.contains("send_operation"), "{list}");
     let clone = file("v1/requests/node_clone.rs");
     assert!(clone.contains(".send_operation(request)"), "{clone}");
+}
+
+/// A `201 Created` whose prose names a `Location` created a resource: the function
+/// returns `Created<T>` (its URL and body), not an operation to poll; a `200` with a
+/// `Location` (the calls area's `record`; here an update) is still an operation.
+#[test]
+fn a_created_resource_is_not_an_operation() {
+    let set = load(&fixtures("naming"));
+    let specs = set.specs().iter().cloned().map(|mut loaded| {
+        if let PageSpec::Api(page) = &mut loaded.spec {
+            let code = match page.stem.as_str() {
+                "node-clone" => 201,
+                "node-update" => 200,
+                _ => return loaded,
+            };
+            let line = 30;
+            page.response.status_codes = vec![StatusCode { code, reason: None, line }];
+            page.response.location = Some(LocationHeader { type_expr: None, line });
+            // Nothing names what was created but the body sent.
+            page.request_body.kind =
+                BodyKind::Resource { type_expr: TypeExpr::named("node", Some("node".into())) };
+        }
+        loaded
+    });
+    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
+    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
+    let clone = file("v1/requests/node_clone.rs");
+    for expected in [
+        "::graphgen_runtime::Created<super::super::types::Node>",
+        ".send_created(request)",
+        "**Returns** the new resource's URL",
+    ] {
+        assert!(clone.contains(expected), "lacks `{expected}`:\n{clone}");
+    }
+    assert!(!clone.contains("Operation"), "{clone}");
+    let moved = file("v1/requests/node_update.rs");
+    assert!(moved.contains(".send_operation(request)"), "{moved}");
 }
 
 /// A primitive response body, as the distiller reads it from annotations where the

@@ -70,7 +70,8 @@ fn builtin() -> &'static Result<Resources, String> {
 /// - `body { name: Type, optional?: Type, ... }` (JSON names as the docs write them),
 ///   or `body Type;` (a resource, or `Stream`);
 /// - `returns STATUS [Type] [+ Location[(Type)]];`: `202` with a type or a `Location`
-///   is a long-running operation, `204` is `()`, `collection(T)` a page of a collection,
+///   is a long-running operation (so is `200` with a `Location`), `201` with a
+///   `Location` a created resource (`Created<T>`: its URL and body), `204` is `()`, `collection(T)` a page of a collection,
 ///   `302` a download (the bytes the redirect leads to), a primitive (`returns 200
 ///   Boolean;`) the value OData wraps as `{"value": ...}`;
 /// - `permissions { delegated_work: "A" | "B" (higher: "C"), application: not_supported,

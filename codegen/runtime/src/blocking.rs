@@ -81,6 +81,11 @@ impl Client {
         Ok(Operation { inner: operation, client: self.clone() })
     }
 
+    /// See [`crate::Client::send_created`].
+    pub fn send_created<T: DeserializeOwned>(&self, request: Request) -> Result<crate::Created<T>> {
+        self.block_on(self.inner.send_created(request))?
+    }
+
     /// See [`crate::Client::send_value`].
     pub fn send_value<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
         self.block_on(self.inner.send_value(request))?

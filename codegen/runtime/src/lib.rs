@@ -1,11 +1,12 @@
 //! `graphgen-runtime`: the Microsoft Graph client that graphgen-generated code calls.
 //!
 //! Generated code builds a [`Request`] (method, [`ApiVersion`], an encoded [`Path`],
-//! query, headers, JSON body) and hands it to one of the [`Client`]'s five send methods:
+//! query, headers, JSON body) and hands it to one of the [`Client`]'s six send methods:
 //! [`send_json`](Client::send_json), [`send_value`](Client::send_value) (one primitive,
 //! sent as `{"value": ...}`), [`send_no_content`](Client::send_no_content),
-//! [`send_operation`](Client::send_operation) (a long-running [`Operation`]) and
-//! [`send_bytes`](Client::send_bytes). The client authorizes with a [`TokenProvider`],
+//! [`send_operation`](Client::send_operation) (a long-running [`Operation`]),
+//! [`send_created`](Client::send_created) (a `201 Created` with the new resource's
+//! URL: [`Created`]) and [`send_bytes`](Client::send_bytes). The client authorizes with a [`TokenProvider`],
 //! retries throttling and outages per its [`RetryPolicy`], times out each attempt, and
 //! turns every failure into a typed [`Error`]. It talks HTTP through a [`Transport`]
 //! (reqwest with rustls by default).
@@ -48,6 +49,7 @@ mod auth;
 mod client;
 mod cloud;
 mod collection;
+mod created;
 mod error;
 mod metrics;
 mod notification;
@@ -71,6 +73,7 @@ pub use auth::{BoxError, BoxFuture, Secret, TokenFn, TokenProvider, token_fn};
 pub use client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
 pub use collection::Collection;
+pub use created::Created;
 pub use error::{Error, ErrorContext, GraphError, InnerError, Result};
 pub use http;
 pub use notification::{ChangeType, CommsNotification, CommsNotifications};

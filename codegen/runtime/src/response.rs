@@ -58,6 +58,13 @@ pub(crate) fn success(response: HttpResponse, context: &ErrorContext) -> Result<
     }
 }
 
+/// The response's `Location`, resolved against the request's URL (`None` when absent
+/// or not a URL reference).
+pub(crate) fn location(response: &HttpResponse, context: &ErrorContext) -> Option<url::Url> {
+    let location = response.header(http::header::LOCATION.as_str())?;
+    url::Url::parse(&context.url).ok()?.join(location).ok()
+}
+
 /// Checks that a success body is JSON (a missing `Content-Type` is tolerated) and parses
 /// it as a `serde_json::Value`; `None` for an empty body.
 pub(crate) fn json_value(

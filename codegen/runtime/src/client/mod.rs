@@ -17,6 +17,7 @@ use url::Url;
 use crate::auth::{Secret, TokenProvider};
 use crate::cloud::Cloud;
 use crate::collection::Collection;
+use crate::created::Created;
 use crate::error::{Error, ErrorContext, Result};
 use crate::observe::{self, Call, RetryReason};
 use crate::operation::{Operation, OperationResource, PollPolicy};
@@ -166,9 +167,7 @@ impl Client {
         request: Request,
     ) -> Result<Operation<T>> {
         let (response, context) = self.execute(self.outgoing(request, "application/json")?).await?;
-        let location = response
-            .header(LOCATION.as_str())
-            .and_then(|location| Url::parse(&context.url).ok()?.join(location).ok());
+        let location = response::location(&response, &context);
         let (body, initial) = match response::json_value(&response, &context)? {
             Some(value) => {
                 let initial = serde_json::from_value::<OperationResource>(value.clone()).ok();
@@ -177,6 +176,19 @@ impl Client {
             None => (None, None),
         };
         Ok(Operation::new(self.clone(), location, body, initial))
+    }
+
+    /// Sends a request that creates a resource, answered by `201 Created` with the new
+    /// resource's URL in `Location` and, often, the resource as the body. Any success
+    /// status is accepted; see [`Created`].
+    pub async fn send_created<T: DeserializeOwned>(&self, request: Request) -> Result<Created<T>> {
+        let (response, context) = self.execute(self.outgoing(request, "application/json")?).await?;
+        let location = response::location(&response, &context);
+        let body = match response::json_value(&response, &context)? {
+            Some(value) => Some(response::from_value(value, &context)?),
+            None => None,
+        };
+        Ok(Created { location, body })
     }
 
     /// Sends a request answered with a binary body (`Edm.Stream`), returned whole.

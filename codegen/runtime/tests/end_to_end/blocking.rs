@@ -34,6 +34,10 @@ fn blocking_client_sends_and_waits() {
     server.route(
         Route::new(Method::Delete, "/v1.0/communications/calls/c1").reply(Reply::no_content()),
     );
+    server.route(
+        Route::new(Method::Post, "/v1.0/chats/c2/members")
+            .reply(Reply::status(201).header("Location", "members/m1")),
+    );
 
     let client = graphgen_runtime::blocking::Client::new(server.client()).unwrap();
     let me: Value = client
@@ -48,7 +52,14 @@ fn blocking_client_sends_and_waits() {
     assert_eq!(operation.handle().client_context(), Some("ctx"));
     assert_eq!(operation.wait().unwrap().status, Some(OperationStatus::Completed));
     client.send_no_content(Request::new(Method::Delete, ApiVersion::V1, call())).unwrap();
-    assert_eq!(server.requests().len(), 5);
+    let members = Path::new().literal("chats").param("c2").literal("members");
+    let add = Request::new(Method::Post, ApiVersion::V1, members).json(&json!({})).unwrap();
+    let created = client.send_created::<Value>(add).unwrap();
+    assert_eq!(
+        created.location.map(|u| u.path().to_owned()).as_deref(),
+        Some("/v1.0/chats/c2/members/m1")
+    );
+    assert_eq!(server.requests().len(), 6);
     server.verify();
 }
 

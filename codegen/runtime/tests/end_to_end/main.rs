@@ -3,6 +3,7 @@
 
 mod blocking;
 mod calls;
+mod created;
 mod doc_page;
 mod faults;
 mod metrics;

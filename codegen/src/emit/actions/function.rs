@@ -134,6 +134,10 @@ pub(super) fn function_tokens(
             let t = index.rust_type(t, types);
             (quote!(::graphgen_runtime::Operation<#t>), quote!(send_operation))
         }
+        Returns::Created(t) => {
+            let t = index.rust_type(t, types);
+            (quote!(::graphgen_runtime::Created<#t>), quote!(send_created))
+        }
         Returns::NoContent => (quote!(()), quote!(send_no_content)),
         Returns::Json(t) => (index.rust_type(t, types), quote!(send_json)),
         Returns::Collection(t) => {
@@ -235,6 +239,11 @@ fn function_doc(
         Returns::Operation(t) => format!(
             "**Returns** a long-running operation handle; its body, when there is one, \
              decodes as {}.",
+            type_name(t)
+        ),
+        Returns::Created(t) => format!(
+            "**Returns** the new resource's URL (`location`, from `Location`) and its body \
+             when the response has one, decoded as {}.",
             type_name(t)
         ),
         Returns::NoContent => "**Returns** `()` on success.".to_string(),

@@ -22,11 +22,15 @@
 //! - an operation handle, `Operation<T>` (`send_operation`), for any method but `GET`
 //!   (a read starts no long-running operation), when the prose or an
 //!   example shows `202 Accepted` together with something to follow (a `Location`
-//!   header or an operation body), or when the prose promises a `Location` header. The
-//!   runtime accepts 202 and 200/201 + `Location` alike, so pages whose prose and
-//!   examples disagree on the code (a `status_conflict` diagnostic) work either way.
+//!   header or an operation body), or when the prose promises a `Location` header with
+//!   no `201`. The runtime accepts 202 and 200 + `Location` alike, so pages whose prose
+//!   and examples disagree on the code (a `status_conflict` diagnostic) work either way.
 //!   `T` is the body type the prose names, else the `Location` type, else the type the
 //!   example response is annotated with, else raw JSON;
+//! - the created resource, `Created<T>` (`send_created`: its `Location` and body), for a
+//!   `201 Created` whose prose promises a `Location` (adding a chat member): the
+//!   resource exists, there is nothing to poll. `T` as for an operation, else the
+//!   resource the request sends;
 //! - `()` (`send_no_content`, which accepts any 2xx) for `204`, and for a `202` that
 //!   promises nothing to follow;
 //! - `Vec<u8>` (`send_bytes`) for a redirect and no 2xx code (`302 Found` to a
@@ -68,6 +72,8 @@ pub use segment::segment_call;
 pub enum Returns {
     /// `Operation<T>` via `send_operation`.
     Operation(Resolved),
+    /// `Created<T>` (the new resource's `Location` and body) via `send_created`.
+    Created(Resolved),
     /// `()` via `send_no_content`.
     NoContent,
     /// `T` via `send_json`.
@@ -155,13 +161,16 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
     let location_type =
         response.location.as_ref().and_then(|l| l.type_expr.as_ref()).map(|t| index.resolve(t));
 
-    let operation_type = || {
+    // The type of what a `Location` leads to (an operation, or a created resource).
+    let followed_type = |what: &str, otherwise: Option<Resolved>| {
         prose_body
             .clone()
             .or_else(|| location_type.clone())
             .or_else(|| annotated_type(true))
-            .unwrap_or_else(|| Resolved::Raw("the docs name no operation type".into()))
+            .or(otherwise)
+            .unwrap_or_else(|| Resolved::Raw(format!("the docs name no {what} type")))
     };
+    let operation_type = || followed_type("operation", None);
     // A `GET` reads: it starts no long-running operation, whatever a `202` or a
     // `Location` on its page says (`202` "while background operations complete" on
     // getting a user, an example of an operation resource answered `202`, a `Location`
@@ -182,6 +191,18 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         return Returns::Bytes;
     }
     if !reads && response.location.is_some() {
+        // `201 Created` with a `Location` names the resource it created (a chat member,
+        // a user flow): nothing to poll. A `200` with one is an operation's (the calls
+        // area's `record`, `invite`).
+        if codes().any(|c| c == 201) {
+            // Where nothing else names it, what was created is what was sent.
+            let sent = match &page.request_body.kind {
+                BodyKind::Resource { type_expr } => Some(index.resolve(type_expr)),
+                _ => None,
+            };
+            let sent = sent.filter(|r| !matches!(r, Resolved::Raw(_)));
+            return Returns::Created(followed_type("created resource", sent));
+        }
         return Returns::Operation(operation_type());
     }
     if codes().any(|c| c == 204) {
