@@ -29,8 +29,14 @@ impl Actions {
     }
 }
 
+/// How many of the other pages a warning names; the rest are counted (the Intune pages
+/// define some actions a hundred times over, and naming every other page in every
+/// page's warning made megabytes of messages).
+const NAMED: usize = 3;
+
 /// The warnings to add, by spec path: for every action two or more specs define, one
-/// per spec, naming the other pages.
+/// per spec, naming the other pages (the first [`NAMED`] in path order, then how many
+/// more).
 pub(crate) fn duplicate_actions(
     specs: &BTreeMap<String, Actions>,
 ) -> BTreeMap<String, Vec<Diagnostic>> {
@@ -52,12 +58,22 @@ pub(crate) fn duplicate_actions(
             let others: Vec<String> = sharers
                 .iter()
                 .filter(|(p, ..)| p != spec_path)
+                .take(NAMED)
                 .map(|(_, a, _)| format!("`{}`", a.source))
                 .collect();
+            let more = match sharers.len() - 1 - others.len() {
+                0 => String::new(),
+                1 => " and 1 other page".to_string(),
+                n => format!(" and {n} other pages"),
+            };
             out.entry(spec_path.to_string()).or_default().push(Diagnostic::warning(
                 DiagnosticKind::DuplicateAction,
                 Some(*line),
-                format!("`{} {path}` is also defined by {}", method.as_str(), others.join(", ")),
+                format!(
+                    "`{} {path}` is also defined by {}{more}",
+                    method.as_str(),
+                    others.join(", ")
+                ),
             ));
         }
     }
@@ -115,6 +131,34 @@ mod tests {
         let a = &found["v1.0/api/a.json"][0];
         assert_eq!((a.kind, a.line), (DiagnosticKind::DuplicateAction, Some(7)));
         assert!(a.message.contains("`b.md`"), "{}", a.message);
+    }
+
+    #[test]
+    fn a_warning_names_three_other_pages_and_counts_the_rest() {
+        let path = "/gadgets/{id}/start";
+        let segments = || vec![lit("gadgets"), param("id"), lit("start")];
+        let specs: BTreeMap<String, Actions> = (0..6)
+            .map(|i| {
+                (format!("v1.0/api/p{i}.json"), actions(&format!("p{i}.md"), path, segments()))
+            })
+            .collect();
+        let found = duplicate_actions(&specs);
+        assert_eq!(found.len(), 6);
+        assert_eq!(
+            found["v1.0/api/p0.json"][0].message,
+            "`POST /gadgets/{id}/start` is also defined by `p1.md`, `p2.md`, `p3.md` and 2 other pages"
+        );
+        assert_eq!(
+            found["v1.0/api/p2.json"][0].message,
+            "`POST /gadgets/{id}/start` is also defined by `p0.md`, `p1.md`, `p3.md` and 2 other pages"
+        );
+        let mut fewer = specs;
+        fewer.remove("v1.0/api/p5.json");
+        let found = duplicate_actions(&fewer);
+        assert!(found["v1.0/api/p0.json"][0].message.ends_with("`p3.md` and 1 other page"));
+        fewer.remove("v1.0/api/p4.json");
+        let found = duplicate_actions(&fewer);
+        assert!(found["v1.0/api/p3.json"][0].message.ends_with("`p2.md`"));
     }
 
     fn function(name: &str, arg: &str, value: ArgValue) -> PathSegment {
