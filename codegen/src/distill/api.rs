@@ -131,17 +131,17 @@ pub(super) fn api_page(
     let mut request_body = request_body(outline, &mut diagnostics);
 
     let examples = examples::examples(outline, &mut diagnostics);
-    let (mut response, stated) = match response_section(outline) {
+    let (mut response, stated, bold_body) = match response_section(outline) {
         Some(s) => {
-            let (r, stated) = response::section(outline, s, &mut diagnostics);
-            if r.status_codes.is_empty() {
+            let read = response::section(outline, s, &mut diagnostics);
+            if read.response.status_codes.is_empty() {
                 diagnostics.push(Diagnostic::warning(
                     DiagnosticKind::MissingStatusCode,
-                    r.line,
+                    read.response.line,
                     "the Response section names no success status code",
                 ));
             }
-            (r, stated)
+            (read.response, read.stated, read.bold_body)
         }
         None => {
             diagnostics.push(Diagnostic::warning(
@@ -149,7 +149,7 @@ pub(super) fn api_page(
                 None,
                 "page has no Response section",
             ));
-            (Response::default(), true)
+            (Response::default(), true, None)
         }
     };
     // Codes read from a response the section shows are an example's: comparing them with
@@ -159,6 +159,9 @@ pub(super) fn api_page(
         response::check_examples(&response, &examples, &mut diagnostics);
     }
     response::body_from_annotations(&mut response, &examples, &mut diagnostics);
+    if response.body.is_none() {
+        response.body = bold_body;
+    }
     infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));
@@ -399,7 +402,8 @@ fn request_body(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>) -> Req
                                 l.text.trim_matches(['*', '`']),
                                 types::link_stem(l.dest),
                             )
-                        });
+                        })
+                        .or_else(|| types::bold_named(inline.markdown));
                 }
             }
             _ => {}
@@ -494,6 +498,24 @@ mod tests {
         // An example's response is not the section.
         let only_example = format!("{head}## Example\n\n### Response\n\nx\n");
         assert_eq!(line_of(&only_example), None);
+    }
+
+    #[test]
+    fn a_resource_body_is_named_by_a_link_else_in_bold() {
+        let kind = |md: &str| {
+            let arena = crate::distill::outline::Arena::new();
+            let page = format!("# t\n\n## Request body\n\n{md}\n\n## Response\n");
+            request_body(&Outline::parse(&page, &arena), &mut Vec::new()).kind
+        };
+        let link = "In the request body, supply a JSON representation of a \
+                    [call](../resources/call.md) object.";
+        let named = |name: &str, page: Option<&str>| BodyKind::Resource {
+            type_expr: TypeExpr::named(name, page.map(str::to_string)),
+        };
+        assert_eq!(kind(link), named("call", Some("call")));
+        let bold = "In the request body, supply a JSON representation of **customers** object.";
+        assert_eq!(kind(bold), named("customers", None));
+        assert_eq!(kind("Do not supply a request body for this method."), BodyKind::None);
     }
 
     #[test]

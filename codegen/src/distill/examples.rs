@@ -16,6 +16,12 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
     let mut in_examples = false;
     // An unannotated `POST https://bot...` block shown before a notification payload.
     let mut pending_request: Option<HttpRequest> = None;
+    // What the blocks after the last `Request` or `Response` heading of an example
+    // section are, or after a paragraph that starts with `**Request**` or
+    // `**Response**` standing for a heading (the Dynamics 365 financials pages show
+    // their examples so, unannotated, some in the Response section): an unannotated
+    // JSON block there is a response's body shown without its status line.
+    let mut pseudo: Option<ExampleKind> = None;
     for block in outline.blocks {
         match &block.kind {
             BlockKind::Heading { level, text } => {
@@ -24,7 +30,17 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                     in_examples = super::text::starts_with_lower(title, "example");
                 }
                 heading = Some(title);
+                pseudo = if in_examples { request_or_response(title) } else { None };
                 continue;
+            }
+            BlockKind::Paragraph(inline) => {
+                let md = inline.markdown;
+                let bold = md.strip_prefix("**").and_then(|m| Some(&m[..m.find("**")?]));
+                let alone = |b: &str| md[b.len() + 4..].trim_start_matches([' ', '\t', ':']);
+                if let Some(b) = bold.filter(|b| alone(b).is_empty() || alone(b).starts_with('\n'))
+                {
+                    pseudo = request_or_response(b).or(pseudo);
+                }
             }
             BlockKind::Code { info, text, .. } => {
                 let ann: Option<Annotation> =
@@ -73,8 +89,9 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                             None => example.body = body(text, None, line, diagnostics),
                         }
                     }
-                    "" if in_examples => {
-                        // Unannotated blocks of an example section.
+                    "" if in_examples || pseudo.is_some() => {
+                        // Unannotated blocks of an example section (or after a bold
+                        // `**Request**` or `**Response**`).
                         let first =
                             text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
                         if first.starts_with("HTTP/") {
@@ -94,6 +111,11 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                             example.kind = ExampleKind::Notification;
                             example.request = pending_request.take();
                             example.body = body(text, None, line, diagnostics);
+                        } else if pseudo == Some(ExampleKind::Response)
+                            && first.starts_with(['{', '['])
+                        {
+                            example.kind = ExampleKind::Response;
+                            example.body = body(text, None, line, diagnostics);
                         } else {
                             continue;
                         }
@@ -108,6 +130,18 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
         }
     }
     out
+}
+
+/// `Request` or `Response` as a heading's (or a bold paragraph's) text: `Response`,
+/// `Response 1`, `Request (JSON)`.
+fn request_or_response(title: &str) -> Option<ExampleKind> {
+    if super::text::starts_with_lower(title, "request") {
+        Some(ExampleKind::Request)
+    } else if super::text::starts_with_lower(title, "response") {
+        Some(ExampleKind::Response)
+    } else {
+        None
+    }
 }
 
 fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
@@ -213,13 +247,18 @@ fn body(
 mod tests {
     use super::*;
 
+    /// A page's examples and the diagnostics reading them gave.
+    fn read(page: &str) -> (Vec<Example>, Vec<Diagnostic>) {
+        let arena = crate::distill::outline::Arena::new();
+        let mut d = Vec::new();
+        let ex = examples(&Outline::parse(page, &arena), &mut d);
+        (ex, d)
+    }
+
     #[test]
     fn request_response_and_notification() {
         let page = "# t\n\n## Example\n\n##### Request\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"x\"\n}-->\n```http\nPOST https://graph.microsoft.com/beta/a/{id}/b\nContent-Type: application/json\nContent-Length: 62\n\n{\n  \"all\": true\n}\n```\n\n##### Response\n<!-- { \"blockType\": \"response\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\nLocation: https://x/operations/1\n\n{ \"id\": \"1\" }\n```\n\n##### Notification - operation completed\n\n```http\nPOST https://bot.contoso.com/api/calls\nContent-Type: application/json\n```\n\n<!-- { \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.commsNotifications\" } -->\n```json\n{ \"value\": [] }\n```\n";
-        let arena = crate::distill::outline::Arena::new();
-        let o = Outline::parse(page, &arena);
-        let mut d = Vec::new();
-        let ex = examples(&o, &mut d);
+        let (ex, d) = read(page);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(ex.len(), 3);
         let req = ex[0].request.as_ref().unwrap();
@@ -251,15 +290,34 @@ mod tests {
     #[test]
     fn invalid_json_is_kept_with_a_diagnostic() {
         let page = "## Example\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ \"a\": 1, ... }\n```\n";
-        let arena = crate::distill::outline::Arena::new();
-        let o = Outline::parse(page, &arena);
-        let mut d = Vec::new();
-        let ex = examples(&o, &mut d);
+        let (ex, d) = read(page);
         assert!(matches!(
             ex[0].response.as_ref().unwrap().body,
             Some(ExampleBody::InvalidJson { .. })
         ));
         assert_eq!(d[0].kind, DiagnosticKind::InvalidExampleJson);
         assert_eq!(d[0].line, Some(3));
+    }
+
+    /// The Dynamics 365 financials layout: `**Request**` and `**Response**` paragraphs
+    /// stand for headings, in the Response section, and the blocks have no annotation;
+    /// the response shows its JSON body alone. A heading ends what such a paragraph
+    /// stands for.
+    #[test]
+    fn bold_request_and_response_paragraphs_stand_for_headings() {
+        let page = "## Response\nIf successful, this method returns a `200 OK` response code and a **customers** object in the response body.\n\n**Request**\n\nHere is an example of the request.\n\n```http\nGET https://graph.microsoft.com/beta/financials/companies/{id}/customers/{id}\n```\n\n**Response**\n\nHere is an example of the response.\n\n```json\n{\n  \"id\": \"id-value\",\n  \"number\": \"10000\"\n}\n```\n";
+        let (ex, d) = read(page);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(ex.len(), 2, "{ex:?}");
+        assert_eq!(ex[0].kind, ExampleKind::Request);
+        let req = ex[0].request.as_ref().unwrap();
+        let url = "https://graph.microsoft.com/beta/financials/companies/{id}/customers/{id}";
+        assert_eq!((req.method, req.url.as_str()), (HttpMethod::Get, url));
+        assert_eq!((ex[1].kind, ex[1].line), (ExampleKind::Response, 16));
+        assert!(ex[1].response.is_none());
+        let Some(ExampleBody::Json { value }) = &ex[1].body else { panic!("{:?}", ex[1]) };
+        assert_eq!(value.value()["number"], "10000");
+        let page = "## Response\n\n**Response**\n\n## Notes\n\n```json\n{}\n```\n";
+        assert!(read(page).0.is_empty());
     }
 }

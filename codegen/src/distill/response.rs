@@ -21,10 +21,21 @@ pub(crate) fn section(
     outline: &Outline<'_>,
     section: &Section<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Response, bool) {
-    let (resp, stated) = read_unchecked(outline, section, diagnostics);
-    mismatched_reasons(&resp.status_codes, diagnostics);
-    (resp, stated)
+) -> Read {
+    let read = read_unchecked(outline, section, diagnostics);
+    mismatched_reasons(&read.response.status_codes, diagnostics);
+    read
+}
+
+/// What [`section`] reads.
+pub(crate) struct Read {
+    pub response: Response,
+    /// Whether the codes (if any) are the prose's, not a shown response's.
+    pub stated: bool,
+    /// A body the prose names only in bold (`a **customers** object`, see
+    /// [`types::bold_named`]): the page's body where its examples' annotations name none
+    /// (see [`body_from_annotations`]).
+    pub bold_body: Option<ResponseBody>,
 }
 
 /// [`section`], less the check of reason phrases.
@@ -32,19 +43,19 @@ fn read_unchecked(
     outline: &Outline<'_>,
     section: &Section<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Response, bool) {
+) -> Read {
     let line = outline.blocks[section.heading].line;
     let own = outline.own_body(section);
-    let mut resp = response(line, own, false);
+    let (mut resp, bold_body) = response(line, own, false);
     if !resp.status_codes.is_empty() {
-        return (resp, true);
+        return Read { response: resp, stated: true, bold_body };
     }
     let body = outline.body(section);
     let blocks = without_example_subsections(body);
     if blocks.len() > own.len() {
-        let whole = response(line, &blocks, true);
+        let (whole, bold_body) = response(line, &blocks, true);
         if !whole.status_codes.is_empty() {
-            return (whole, true);
+            return Read { response: whole, stated: true, bold_body };
         }
     }
     if let Some((code, reason, at)) = blocks.iter().find_map(shown_status) {
@@ -58,9 +69,9 @@ fn read_unchecked(
         ));
         resp.status_codes.push(StatusCode { code, reason, line: at });
         drop_redirect_location(&mut resp);
-        return (resp, false);
+        return Read { response: resp, stated: false, bold_body: None };
     }
-    (resp, true)
+    Read { response: resp, stated: true, bold_body: None }
 }
 
 /// The blocks of a section's body, less its subsections about examples.
@@ -94,8 +105,15 @@ fn drop_redirect_location(resp: &mut Response) {
 /// subsections describing alternative responses (`### CSV`, `### JSON`), whose other
 /// paragraphs discuss other things; a body type or a `Location` header is then read
 /// only from a paragraph that names a status code.
-fn response(heading_line: u32, blocks: &[Block<'_>], alternatives: bool) -> Response {
+/// The Response prose of `blocks`, and the body it names in bold only (see
+/// [`types::bold_named`]; the weakest reading: an example's annotation comes first).
+fn response(
+    heading_line: u32,
+    blocks: &[Block<'_>],
+    alternatives: bool,
+) -> (Response, Option<ResponseBody>) {
     let mut resp = Response { line: Some(heading_line), ..Response::default() };
+    let mut bold = None;
     // The paragraphs' markdown joined by blank lines, built in place.
     let mut description = String::new();
     let mut paragraphs = 0;
@@ -151,13 +169,17 @@ fn response(heading_line: u32, blocks: &[Block<'_>], alternatives: bool) -> Resp
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
+        if bold.is_none() && names_a_code {
+            bold = types::bold_named(inline.markdown)
+                .map(|type_expr| ResponseBody { type_expr, line: block.line });
+        }
         if resp.location.is_none() && text::contains_lower(inline.text, "location header") {
             resp.location = Some(LocationHeader { type_expr: None, line: block.line });
         }
     }
     resp.description = description;
     drop_redirect_location(&mut resp);
-    resp
+    (resp, bold)
 }
 
 struct MdLink<'a> {
@@ -308,6 +330,15 @@ mod tests {
     use crate::distill::outline::Outline;
 
     fn read(md: &str) -> Response {
+        read_with_bold(md).0
+    }
+
+    /// The body a paragraph names in bold only.
+    fn bold(md: &str) -> Option<TypeExpr> {
+        read_with_bold(md).1.map(|b| b.type_expr)
+    }
+
+    fn read_with_bold(md: &str) -> (Response, Option<ResponseBody>) {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse(md, &arena);
         response(1, o.blocks, false)
@@ -340,7 +371,7 @@ mod tests {
         let o = Outline::parse(md, &arena);
         let s = o.section(&["response"]).unwrap();
         let mut d = Vec::new();
-        let (r, stated) = section(&o, s, &mut d);
+        let Read { response: r, stated, .. } = section(&o, s, &mut d);
         (r, stated, d)
     }
 
@@ -477,6 +508,24 @@ mod tests {
             "If successful, this method returns a `200 OK` response code and a collection of [participant](../resources/participant.md) objects in the response body.",
         );
         assert!(r.body.unwrap().type_expr.is_collection());
+        // Named in bold with no link (the Dynamics 365 financials pages).
+        let md = "If successful, this method returns ```201 Created``` response code and a **customers** object in the response body.";
+        assert!(read(md).body.is_none(), "the weakest reading, kept apart");
+        assert_eq!(bold(md), Some(TypeExpr::named("customers", None)));
+        assert_eq!(
+            bold(
+                "If successful, this method returns a `200 OK` response code and a collection of **alert** objects in the response body."
+            ),
+            Some(TypeExpr::collection(TypeExpr::named("alert", None)))
+        );
+        // Bold that names no type, or a paragraph naming no code: no body.
+        for md in [
+            "If successful, this method returns a `200 OK` response code and **no** content.",
+            "If successful, this method returns a `200 OK` response code and a **very large** object.",
+            "The **customers** object is described elsewhere.",
+        ] {
+            assert_eq!(bold(md), None, "{md}");
+        }
         let r = read("If successful, this method returns `204 No Content` response code.");
         assert_eq!(r.status_codes[0].code, 204);
         assert_eq!(r.status_codes[0].reason.as_deref(), Some("No Content"));

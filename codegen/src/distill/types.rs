@@ -82,6 +82,37 @@ pub(crate) fn is_known(expr: &TypeExpr) -> bool {
     }
 }
 
+/// A type named in bold, with no link, in prose: `a **customers** object` (the
+/// Dynamics 365 financials pages, whose resource types are named in the plural), `a
+/// collection of **alert** objects`, `the new **chat** resource`. The name must be one
+/// word, followed by `object(s)` or `resource`. The caller says which prose counts (a
+/// sentence naming a status code; a request body's JSON representation).
+pub(crate) fn bold_named(md: &str) -> Option<TypeExpr> {
+    let mut rest = md;
+    while let Some(open) = text::find(rest, "**") {
+        let after_open = &rest[open + 2..];
+        let close = text::find(after_open, "**")?;
+        let name = &after_open[..close];
+        let after = after_open[close + 2..].trim_start();
+        let is_name = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+        let noun = ["objects", "object", "resource"].iter().any(|n| {
+            text::starts_with_lower(after, n)
+                && !after.as_bytes().get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        });
+        if is_name && noun {
+            let named =
+                TypeExpr::named(name.strip_prefix("microsoft.graph.").unwrap_or(name), None);
+            let before = rest[..open].trim_end();
+            let collection =
+                ["collection of", "list of"].iter().any(|end| text::ends_with_lower(before, end));
+            return Some(if collection { TypeExpr::collection(named) } else { named });
+        }
+        rest = &after_open[close + 2..];
+    }
+    None
+}
+
 /// Strip decoration that carries no type: markup, trailing periods, qualifiers such as
 /// `(optional)`, `(url)`, `, maximum size 20`, `Nullable`.
 fn clean(text: &str) -> String {
