@@ -261,6 +261,41 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
     assert!(clone.contains(".send_operation(request)"), "{clone}");
 }
 
+/// A `GET` whose page names no body at all (no type, no annotation, no example) still
+/// reads one: raw JSON, not `()`; another method on such a page returns `()`, and a
+/// `GET` answered `204` returns `()`.
+#[test]
+fn a_get_whose_page_names_no_body_returns_raw_json() {
+    let set = load(&fixtures("naming"));
+    let emit_with = |list_code: u16| {
+        let specs = set.specs().iter().cloned().map(move |mut loaded| {
+            if let PageSpec::Api(page) = &mut loaded.spec {
+                let code = match page.stem.as_str() {
+                    "node-list-children" => list_code,
+                    "node-clone" => 200,
+                    _ => return loaded,
+                };
+                let status = StatusCode { code, reason: None, line: 30 };
+                page.response = Response { status_codes: vec![status], ..Response::default() };
+                page.examples.clear();
+            }
+            loaded
+        });
+        emit(&SpecSet::from_loaded(specs), &[])
+    };
+    let file = |emitted: &Emitted, path: &str| {
+        emitted.files.iter().find(|f| f.path == path).unwrap().contents.clone()
+    };
+    let emitted = emit_with(200);
+    let list = file(&emitted, "v1/requests/node_list_children.rs");
+    assert!(list.contains("::graphgen_runtime::serde_json::Value"), "{list}");
+    assert!(list.contains("raw JSON (the docs name no response type)"), "{list}");
+    assert!(!list.contains("send_no_content"), "{list}");
+    assert!(file(&emitted, "v1/requests/node_clone.rs").contains(".send_no_content(request)"));
+    let list = file(&emit_with(204), "v1/requests/node_list_children.rs");
+    assert!(list.contains(".send_no_content(request)"), "{list}");
+}
+
 /// A `201 Created` whose prose names a `Location` created a resource: the function
 /// returns `Created<T>` (its URL and body), not an operation to poll; a `200` with a
 /// `Location` (the calls area's `record`; here an update) is still an operation.

@@ -33,8 +33,9 @@ pub(crate) struct Read {
     /// Whether the codes (if any) are the prose's, not a shown response's.
     pub stated: bool,
     /// A body the prose names only in bold (`a **customers** object`, see
-    /// [`types::bold_named`]): the page's body where its examples' annotations name none
-    /// (see [`body_from_annotations`]).
+    /// [`types::bold_named`]), or only by its media type (`application/octet-stream`: a
+    /// stream): the page's body where its examples' annotations name none (see
+    /// [`body_from_annotations`]).
     pub bold_body: Option<ResponseBody>,
 }
 
@@ -170,7 +171,14 @@ fn response(
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
         if bold.is_none() && names_a_code {
+            // Or content named by its media type (`content of type
+            // `application/octet-stream``): a stream.
+            let stream = || {
+                text::contains_lower(inline.text, "application/octet-stream")
+                    .then_some(TypeExpr::Primitive { name: Primitive::Stream })
+            };
             bold = types::bold_named(inline.markdown)
+                .or_else(stream)
                 .map(|type_expr| ResponseBody { type_expr, line: block.line });
         }
         if resp.location.is_none() && text::contains_lower(inline.text, "location header") {
@@ -526,6 +534,13 @@ mod tests {
         ] {
             assert_eq!(bold(md), None, "{md}");
         }
+        // Content named only by its media type: a stream.
+        assert_eq!(
+            bold(
+                "If successful, this method returns a `200 OK` response code and content of type `application/octet-stream`."
+            ),
+            Some(TypeExpr::Primitive { name: Primitive::Stream })
+        );
         let r = read("If successful, this method returns `204 No Content` response code.");
         assert_eq!(r.status_codes[0].code, 204);
         assert_eq!(r.status_codes[0].reason.as_deref(), Some("No Content"));

@@ -43,7 +43,8 @@
 //!   `{"value": ...}`), `T` (`send_json`) for any other body: the prose's type, else the
 //!   example's annotated type, else raw JSON when the example shows a JSON body (the
 //!   distiller already types a body from annotations where the prose names none,
-//!   primitives included);
+//!   primitives included), and raw JSON for a `GET` whose page names no body at all (a
+//!   read answers with something);
 //! - `()` when nothing at all says there is a body.
 
 use proc_macro2::TokenStream;
@@ -209,9 +210,14 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
         return Returns::NoContent;
     }
     let body = prose_body.or_else(|| annotated_type(false)).or_else(|| {
+        // A JSON body shown (with its status line or without), or a read: a `GET` that
+        // is not answered `204` answers with something, whatever the page fails to name.
         let json_example =
-            examples.iter().any(|(_, r)| matches!(r.body, Some(ExampleBody::Json { .. })));
-        json_example.then(|| Resolved::Raw("the docs name no response type".into()))
+            page.examples.iter().filter(|e| e.kind == ExampleKind::Response).any(|e| {
+                let shown = e.response.as_ref().and_then(|r| r.body.as_ref());
+                matches!(shown.or(e.body.as_ref()), Some(ExampleBody::Json { .. }))
+            });
+        (json_example || reads).then(|| Resolved::Raw("the docs name no response type".into()))
     });
     match body {
         None => Returns::NoContent,
