@@ -33,9 +33,9 @@ pub(crate) struct Read {
     /// Whether the codes (if any) are the prose's, not a shown response's.
     pub stated: bool,
     /// A body the prose names only in bold (`a **customers** object`, see
-    /// [`types::bold_named`]), or only by its media type (`application/octet-stream`: a
-    /// stream): the page's body where its examples' annotations name none (see
-    /// [`body_from_annotations`]).
+    /// [`types::bold_named`]), only by its media type (`application/octet-stream`: a
+    /// stream), or as a primitive value (`a Boolean value`): the page's body where its
+    /// examples' annotations name none (see [`body_from_prose_alone`]).
     pub bold_body: Option<ResponseBody>,
 }
 
@@ -179,6 +179,7 @@ fn response(
             };
             bold = types::bold_named(inline.markdown)
                 .or_else(stream)
+                .or_else(|| types::primitive_value(inline.text))
                 .map(|type_expr| ResponseBody { type_expr, line: block.line });
         }
         if resp.location.is_none() && text::contains_lower(inline.text, "location header") {
@@ -302,6 +303,27 @@ pub(crate) fn body_from_annotations(
         ));
         response.body = Some(ResponseBody { type_expr, line });
     }
+}
+
+/// Where neither the prose's links nor the examples' annotations type the body, the
+/// body the prose names alone ([`Read::bold_body`]); a primitive only where every
+/// example shows a `value` of its JSON kind.
+pub(crate) fn body_from_prose_alone(
+    response: &mut Response,
+    named: Option<ResponseBody>,
+    examples: &[Example],
+) {
+    let Some(named) = named else { return };
+    if response.body.is_some() {
+        return;
+    }
+    if let TypeExpr::Primitive { name } = &named.type_expr {
+        let shown = examples.iter().filter_map(|e| e.response.as_ref());
+        if !shown.clone().all(|r| shows(*name, r)) {
+            return;
+        }
+    }
+    response.body = Some(named);
 }
 
 /// Whether an example response shows one primitive `p` as OData sends it: a JSON body

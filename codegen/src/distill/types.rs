@@ -93,14 +93,16 @@ pub(crate) fn bold_named(md: &str) -> Option<TypeExpr> {
         let after_open = &rest[open + 2..];
         let close = text::find(after_open, "**")?;
         let name = &after_open[..close];
-        let after = after_open[close + 2..].trim_start();
+        let rest_after = &after_open[close + 2..];
+        let after = rest_after.trim_start();
+        let spaced = after.len() < rest_after.len();
         let is_name = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
         let noun = ["objects", "object", "resource"].iter().any(|n| {
             text::starts_with_lower(after, n)
                 && !after.as_bytes().get(n.len()).is_some_and(|b| b.is_ascii_alphanumeric())
         });
-        if is_name && noun {
+        if is_name && spaced && noun {
             let named =
                 TypeExpr::named(name.strip_prefix("microsoft.graph.").unwrap_or(name), None);
             let before = rest[..open].trim_end();
@@ -109,6 +111,26 @@ pub(crate) fn bold_named(md: &str) -> Option<TypeExpr> {
             return Some(if collection { TypeExpr::collection(named) } else { named });
         }
         rest = &after_open[close + 2..];
+    }
+    None
+}
+
+/// A primitive named in prose as a value: `a Boolean value`, `a string value` (the
+/// service update messages' actions, annotated `string` and shown `{"value": true}`).
+pub(crate) fn primitive_value(text: &str) -> Option<TypeExpr> {
+    let mut words = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut before = words.next()?;
+    let mut name = words.next()?;
+    for next in words {
+        let article = ["a", "an", "the"].iter().any(|a| before.eq_ignore_ascii_case(a));
+        if article && next.eq_ignore_ascii_case("value") {
+            if let expr @ TypeExpr::Primitive { name: p } = parse_name(name) {
+                if !matches!(p, Primitive::Json | Primitive::Stream) {
+                    return Some(expr);
+                }
+            }
+        }
+        (before, name) = (name, next);
     }
     None
 }
@@ -460,5 +482,19 @@ mod tests {
         );
         assert_eq!(parse("", &[]), TypeExpr::Unknown { text: String::new() });
         assert!(!is_known(&parse("a thing of sorts", &[])));
+    }
+
+    #[test]
+    fn types_named_in_prose_alone() {
+        let primitive = |name| Some(TypeExpr::Primitive { name });
+        let text = "returns a 200 OK response code and a Boolean value true in the body";
+        assert_eq!(primitive_value(text), primitive(Primitive::Boolean));
+        assert_eq!(primitive_value("and the string value of it"), primitive(Primitive::String));
+        for none in ["a value", "a new value", "a Stream value", "Boolean value", "a Boolean"] {
+            assert_eq!(primitive_value(none), None, "{none}");
+        }
+        assert_eq!(bold_named("a **customers** object"), Some(TypeExpr::named("customers", None)));
+        assert_eq!(bold_named("a **customers**object"), None);
+        assert_eq!(bold_named("a **two words** object"), None);
     }
 }
