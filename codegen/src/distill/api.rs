@@ -131,7 +131,7 @@ pub(super) fn api_page(
     let mut request_body = request_body(outline, &mut diagnostics);
 
     let examples = examples::examples(outline, &mut diagnostics);
-    let (mut response, stated, bold_body) = match response_section(outline) {
+    let (mut response, stated, code_paragraphs) = match response_section(outline) {
         Some(s) => {
             let read = response::section(outline, s, &mut diagnostics);
             if read.response.status_codes.is_empty() {
@@ -141,7 +141,7 @@ pub(super) fn api_page(
                     "the Response section names no success status code",
                 ));
             }
-            (read.response, read.stated, read.bold_body)
+            (read.response, read.stated, read.code_paragraphs)
         }
         None => {
             diagnostics.push(Diagnostic::warning(
@@ -149,7 +149,7 @@ pub(super) fn api_page(
                 None,
                 "page has no Response section",
             ));
-            (Response::default(), true, None)
+            (Response::default(), true, Vec::new())
         }
     };
     // Codes read from a response the section shows are an example's: comparing them with
@@ -159,7 +159,7 @@ pub(super) fn api_page(
         response::check_examples(&response, &examples, &mut diagnostics);
     }
     response::body_from_annotations(&mut response, &examples, &mut diagnostics);
-    response::body_from_prose_alone(&mut response, bold_body, &examples);
+    response::body_from_prose_alone(&mut response, &code_paragraphs, &examples);
     infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));

@@ -17,46 +17,52 @@ use super::{text, types};
 /// in a code block), with a note. The flag says whether the codes (if any) are the
 /// prose's: `false` when they come from a shown response. A code written with another
 /// code's reason phrase (`201 No Content`) is a `status_conflict`.
-pub(crate) fn section(
-    outline: &Outline<'_>,
+pub(crate) fn section<'s>(
+    outline: &Outline<'s>,
     section: &Section<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Read {
+) -> Read<'s> {
     let read = read_unchecked(outline, section, diagnostics);
     mismatched_reasons(&read.response.status_codes, diagnostics);
     read
 }
 
+/// A paragraph of the Response prose that names a status code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CodeParagraph<'s> {
+    markdown: &'s str,
+    text: &'s str,
+    line: u32,
+}
+
 /// What [`section`] reads.
-pub(crate) struct Read {
+pub(crate) struct Read<'s> {
     pub response: Response,
     /// Whether the codes (if any) are the prose's, not a shown response's.
     pub stated: bool,
-    /// A body the prose names only in bold (`a **customers** object`, see
-    /// [`types::bold_named`]), only by its media type (`application/octet-stream`: a
-    /// stream), or as a primitive value (`a Boolean value`): the page's body where its
-    /// examples' annotations name none (see [`body_from_prose_alone`]).
-    pub bold_body: Option<ResponseBody>,
+    /// The paragraphs of the prose that name a status code, where
+    /// [`body_from_prose_alone`] looks for a body when nothing else types it.
+    pub code_paragraphs: Vec<CodeParagraph<'s>>,
 }
 
 /// [`section`], less the check of reason phrases.
-fn read_unchecked(
-    outline: &Outline<'_>,
+fn read_unchecked<'s>(
+    outline: &Outline<'s>,
     section: &Section<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Read {
+) -> Read<'s> {
     let line = outline.blocks[section.heading].line;
     let own = outline.own_body(section);
-    let (mut resp, bold_body) = response(line, own, false);
+    let (mut resp, code_paragraphs) = response(line, own, false);
     if !resp.status_codes.is_empty() {
-        return Read { response: resp, stated: true, bold_body };
+        return Read { response: resp, stated: true, code_paragraphs };
     }
     let body = outline.body(section);
     let blocks = without_example_subsections(body);
     if blocks.len() > own.len() {
-        let (whole, bold_body) = response(line, &blocks, true);
+        let (whole, code_paragraphs) = response(line, &blocks, true);
         if !whole.status_codes.is_empty() {
-            return Read { response: whole, stated: true, bold_body };
+            return Read { response: whole, stated: true, code_paragraphs };
         }
     }
     if let Some((code, reason, at)) = blocks.iter().find_map(shown_status) {
@@ -70,9 +76,9 @@ fn read_unchecked(
         ));
         resp.status_codes.push(StatusCode { code, reason, line: at });
         drop_redirect_location(&mut resp);
-        return Read { response: resp, stated: false, bold_body: None };
+        return Read { response: resp, stated: false, code_paragraphs: Vec::new() };
     }
-    Read { response: resp, stated: true, bold_body: None }
+    Read { response: resp, stated: true, code_paragraphs: Vec::new() }
 }
 
 /// The blocks of a section's body, less its subsections about examples.
@@ -106,15 +112,14 @@ fn drop_redirect_location(resp: &mut Response) {
 /// subsections describing alternative responses (`### CSV`, `### JSON`), whose other
 /// paragraphs discuss other things; a body type or a `Location` header is then read
 /// only from a paragraph that names a status code.
-/// The Response prose of `blocks`, and the body it names in bold only (see
-/// [`types::bold_named`]; the weakest reading: an example's annotation comes first).
-fn response(
+/// The Response prose of `blocks`, and its paragraphs that name a status code.
+fn response<'s>(
     heading_line: u32,
-    blocks: &[Block<'_>],
+    blocks: &[Block<'s>],
     alternatives: bool,
-) -> (Response, Option<ResponseBody>) {
+) -> (Response, Vec<CodeParagraph<'s>>) {
     let mut resp = Response { line: Some(heading_line), ..Response::default() };
-    let mut bold = None;
+    let mut code_paragraphs = Vec::new();
     // The paragraphs' markdown joined by blank lines, built in place.
     let mut description = String::new();
     let mut paragraphs = 0;
@@ -170,17 +175,9 @@ fn response(
             let type_expr = if collection { TypeExpr::collection(named) } else { named };
             resp.body = Some(ResponseBody { type_expr, line: block.line });
         }
-        if bold.is_none() && names_a_code {
-            // Or content named by its media type (`content of type
-            // `application/octet-stream``): a stream.
-            let stream = || {
-                text::contains_lower(inline.text, "application/octet-stream")
-                    .then_some(TypeExpr::Primitive { name: Primitive::Stream })
-            };
-            bold = types::bold_named(inline.markdown)
-                .or_else(stream)
-                .or_else(|| types::primitive_value(inline.text))
-                .map(|type_expr| ResponseBody { type_expr, line: block.line });
+        if names_a_code {
+            let (markdown, text, line) = (inline.markdown, inline.text, block.line);
+            code_paragraphs.push(CodeParagraph { markdown, text, line });
         }
         if resp.location.is_none() && text::contains_lower(inline.text, "location header") {
             resp.location = Some(LocationHeader { type_expr: None, line: block.line });
@@ -188,7 +185,7 @@ fn response(
     }
     resp.description = description;
     drop_redirect_location(&mut resp);
-    (resp, bold)
+    (resp, code_paragraphs)
 }
 
 struct MdLink<'a> {
@@ -306,17 +303,30 @@ pub(crate) fn body_from_annotations(
 }
 
 /// Where neither the prose's links nor the examples' annotations type the body, the
-/// body the prose names alone ([`Read::bold_body`]); a primitive only where every
-/// example shows a `value` of its JSON kind.
+/// body a paragraph naming a status code names alone: in bold (`a **customers**
+/// object`, see [`types::bold_named`]), by its media type (`application/octet-stream`: a
+/// stream), or as a primitive value (`a Boolean value`, only where every example shows
+/// a `value` of its JSON kind). The weakest readings, so looked for last (and only
+/// then: most pages never need them).
 pub(crate) fn body_from_prose_alone(
     response: &mut Response,
-    named: Option<ResponseBody>,
+    paragraphs: &[CodeParagraph<'_>],
     examples: &[Example],
 ) {
-    let Some(named) = named else { return };
     if response.body.is_some() {
         return;
     }
+    let named = paragraphs.iter().find_map(|p| {
+        let stream = || {
+            text::contains_lower(p.text, "application/octet-stream")
+                .then_some(TypeExpr::Primitive { name: Primitive::Stream })
+        };
+        let type_expr = types::bold_named(p.markdown)
+            .or_else(stream)
+            .or_else(|| types::primitive_value(p.text))?;
+        Some(ResponseBody { type_expr, line: p.line })
+    });
+    let Some(named) = named else { return };
     if let TypeExpr::Primitive { name } = &named.type_expr {
         let shown = examples.iter().filter_map(|e| e.response.as_ref());
         if !shown.clone().all(|r| shows(*name, r)) {
@@ -360,18 +370,17 @@ mod tests {
     use crate::distill::outline::Outline;
 
     fn read(md: &str) -> Response {
-        read_with_bold(md).0
+        let arena = crate::distill::outline::Arena::new();
+        response(1, Outline::parse(md, &arena).blocks, false).0
     }
 
-    /// The body a paragraph names in bold only.
+    /// The body a paragraph names alone (with no example).
     fn bold(md: &str) -> Option<TypeExpr> {
-        read_with_bold(md).1.map(|b| b.type_expr)
-    }
-
-    fn read_with_bold(md: &str) -> (Response, Option<ResponseBody>) {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse(md, &arena);
-        response(1, o.blocks, false)
+        let (mut r, paragraphs) = response(1, o.blocks, false);
+        body_from_prose_alone(&mut r, &paragraphs, &[]);
+        r.body.map(|b| b.type_expr)
     }
 
     #[test]
