@@ -159,7 +159,7 @@ pub(super) fn api_page(
         response::check_examples(&response, &examples, &mut diagnostics);
     }
     response::body_from_annotations(&mut response, &examples, &mut diagnostics);
-    response::body_from_prose_alone(&mut response, &code_paragraphs, &examples);
+    response::body_from_prose_alone(&mut response, &code_paragraphs, &examples, &mut diagnostics);
     infer_update_body(&mut request_body, &operations, &response, &common.title, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.kind));

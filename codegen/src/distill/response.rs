@@ -108,11 +108,11 @@ fn drop_redirect_location(resp: &mut Response) {
     }
 }
 
-/// Read the paragraphs of a Response section. `alternatives`: the blocks are those of
+/// Read the paragraphs of a Response section, and keep those that name a status code
+/// (for [`body_from_prose_alone`]). `alternatives`: the blocks are those of
 /// subsections describing alternative responses (`### CSV`, `### JSON`), whose other
 /// paragraphs discuss other things; a body type or a `Location` header is then read
 /// only from a paragraph that names a status code.
-/// The Response prose of `blocks`, and its paragraphs that name a status code.
 fn response<'s>(
     heading_line: u32,
     blocks: &[Block<'s>],
@@ -312,6 +312,7 @@ pub(crate) fn body_from_prose_alone(
     response: &mut Response,
     paragraphs: &[CodeParagraph<'_>],
     examples: &[Example],
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     if response.body.is_some() {
         return;
@@ -333,6 +334,11 @@ pub(crate) fn body_from_prose_alone(
             return;
         }
     }
+    diagnostics.push(Diagnostic::note(
+        DiagnosticKind::Other,
+        Some(named.line),
+        "the Response section links no body type; it is read from the prose alone",
+    ));
     response.body = Some(named);
 }
 
@@ -379,7 +385,7 @@ mod tests {
         let arena = crate::distill::outline::Arena::new();
         let o = Outline::parse(md, &arena);
         let (mut r, paragraphs) = response(1, o.blocks, false);
-        body_from_prose_alone(&mut r, &paragraphs, &[]);
+        body_from_prose_alone(&mut r, &paragraphs, &[], &mut Vec::new());
         r.body.map(|b| b.type_expr)
     }
 
