@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use graphgen::emit::{self, EmitOptions, Emitted, RootKind};
 use graphgen::spec::{
-    BodyKind, Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader, PageSpec,
-    PathSegment, Primitive, Response, ResponseBody, StatusCode, TypeExpr,
+    ApiPage, BodyKind, Example, ExampleBody, ExampleKind, HttpResponse, JsonText, LocationHeader,
+    PageSpec, PathSegment, Primitive, Response, ResponseBody, StatusCode, TypeExpr,
 };
 use graphgen::specset::LoadedSpec;
 use graphgen::{Builder, SpecSet};
@@ -30,6 +30,23 @@ fn emit(set: &SpecSet, only: &[&str]) -> Emitted {
         area_features: false,
     };
     emit::emit_files(set, &options).unwrap()
+}
+
+/// The naming fixture emitted after `edit` has changed each of its API pages.
+fn emit_naming_with(edit: impl Fn(&mut ApiPage)) -> Emitted {
+    let set = load(&fixtures("naming"));
+    let specs = set.specs().iter().cloned().map(|mut loaded| {
+        if let PageSpec::Api(page) = &mut loaded.spec {
+            edit(page);
+        }
+        loaded
+    });
+    emit(&SpecSet::from_loaded(specs), &[])
+}
+
+/// The contents of the emitted file at `path`.
+fn file<'e>(emitted: &'e Emitted, path: &str) -> &'e str {
+    &emitted.files.iter().find(|f| f.path == path).unwrap().contents
 }
 
 /// Every file, each after a `==> path` line.
@@ -63,7 +80,7 @@ fn seed_cancel_media_processing() {
 fn naming_edge_cases() {
     let emitted = emit(&load(&fixtures("naming")), &[]);
     insta::assert_snapshot!("naming_edge_cases", listing(&emitted));
-    let node = &emitted.files.iter().find(|f| f.path == "v1/types/node.rs").unwrap().contents;
+    let node = file(&emitted, "v1/types/node.rs");
     for expected in [
         "pub id: Option<String>",
         "pub id_2: Option<String>",
@@ -82,35 +99,33 @@ fn naming_edge_cases() {
     ] {
         assert!(node.contains(expected), "node.rs lacks `{expected}`:\n{node}");
     }
-    let quality =
-        &emitted.files.iter().find(|f| f.path == "v1/types/videoquality.rs").unwrap().contents;
+    let quality = file(&emitted, "v1/types/videoquality.rs");
     for expected in ["_1080p,", "U2D,", "Other,", "Other2,", "SkypeForBusiness,", "Self_,"] {
         assert!(quality.contains(expected), "videoquality.rs lacks `{expected}`");
     }
     assert!(quality.contains("Unlisted(String)"), "the catch-all yields `Other` to the member");
     // `options` and `with_options` are every node's: a segment of that name yields.
-    let paths = &emitted.files.iter().find(|f| f.path == "v1/paths.rs").unwrap().contents;
+    let paths = file(&emitted, "v1/paths.rs");
     assert!(paths.contains("pub fn options_2(&self) -> NodesItemOptions"), "{paths}");
     // An action named `clone` (Graph's `team: clone`) keeps its name; the node's own
     // code (the runtime's `node_options!`) reaches `Clone::clone` by its path, as the
     // action shadows it (the downstream crate compiles this fixture; the runtime tests
     // the macro on such a node).
-    let clone = &emitted.files.iter().find(|f| f.path == "v1/requests/node_clone.rs").unwrap();
-    assert!(clone.contents.contains("pub async fn clone("), "{}", clone.contents);
+    let clone = file(&emitted, "v1/requests/node_clone.rs");
+    assert!(clone.contains("pub async fn clone("), "{clone}");
     assert!(paths.contains("::graphgen_runtime::node_options!();"), "{paths}");
     assert!(!paths.contains("self.clone()"), "{paths}");
     // The page's query parameters and headers are named, less those the client sets.
-    let list =
-        &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
+    let list = file(&emitted, "v1/requests/node_list_children.rs");
     assert!(
-        list.contents.contains(
+        list.contains(
             "query parameters `$top`, `$filter`, `odd name` (required); \
              request headers `ConsistencyLevel`, `Prefer`."
         ),
         "{}",
-        list.contents
+        list
     );
-    assert!(list.contents.contains(".options(node.options())"));
+    assert!(list.contains(".options(node.options())"));
     // Required query parameters are arguments, typed by the table, renamed where the
     // body's name is taken, once each; one that is not a plain word stays in the docs.
     for expected in [
@@ -118,7 +133,7 @@ fn naming_edge_cases() {
         ".query(\"since\", since)\n            .query(\"body\", body_2.to_string())",
         "Required query parameters: `since` (`since`), `body_2` (`body`), `depth` (`depth`).",
     ] {
-        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
     }
     // The other plain-word ones (stated optional, or not stated) are set by the
     // methods of the call the function returns (a new one is a new method: no
@@ -145,24 +160,23 @@ fn naming_edge_cases() {
         "pub fn r#type(mut self, r#type: bool) -> Self {",
         "pub fn self_(mut self, self_: &'a str) -> Self {",
     ] {
-        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
     }
     // A parameter the request line gives a value to fill in (`?format={format}`) is
     // required, whatever the table says; the OData option beside it is not an argument.
-    let content =
-        &emitted.files.iter().find(|f| f.path == "v1/requests/driveitem_get_content.rs").unwrap();
+    let content = file(&emitted, "v1/requests/driveitem_get_content.rs");
     for expected in [
         "pub fn get<'a>(&'a self, format: &'a str) -> DriveRootItemPathContentGetCall<'a> {",
         "quality: Option<i64>,\n}",
         ".query(\"format\", format)\n            .query_opt(\"quality\"",
     ] {
-        assert!(content.contents.contains(expected), "lacks `{expected}`:\n{}", content.contents);
+        assert!(content.contains(expected), "lacks `{expected}`:\n{content}");
     }
     // A query-table name that a request line gives as a function argument is neither
     // a query argument nor named among the options.
-    let cell = &emitted.files.iter().find(|f| f.path == "v1/requests/range_cell.rs").unwrap();
-    assert!(!cell.contents.contains("`row`"), "{}", cell.contents);
-    assert!(!cell.contents.contains(".query"), "{}", cell.contents);
+    let cell = file(&emitted, "v1/requests/range_cell.rs");
+    assert!(!cell.contains("`row`"), "{cell}");
+    assert!(!cell.contains(".query"), "{cell}");
 }
 
 /// A download that answers `302 Found` (to a pre-authenticated URL the runtime follows)
@@ -172,67 +186,56 @@ fn naming_edge_cases() {
 /// (`GET .../$value`) on a page whose response is the JSON form.
 #[test]
 fn downloads_return_the_content() {
-    let set = load(&fixtures("naming"));
-    let specs = set.specs().iter().cloned().map(|mut loaded| {
-        if let PageSpec::Api(page) = &mut loaded.spec {
-            if page.stem == "node-type" {
-                page.response = Response::default();
-                let found = HttpResponse {
-                    status: 302,
-                    reason: "Found".into(),
-                    headers: vec![("Location".into(), "https://files.example/1".into())],
-                    body: None,
-                };
-                page.examples = vec![Example {
-                    kind: ExampleKind::Response,
-                    heading: None,
-                    annotation: None,
-                    request: None,
-                    response: Some(found),
-                    body: None,
-                    line: 60,
-                }];
-            }
-            if page.stem == "node-list-children" {
-                let mut raw = page.operations[0].clone();
-                raw.path = "/nodes/{id}/$value".into();
-                raw.segments[2] = PathSegment::Literal { text: "$value".into() };
-                page.operations.push(raw);
-            }
-            if page.stem == "driveitem-get-content" {
-                let line = 30;
-                page.response = Response {
-                    status_codes: vec![StatusCode {
-                        code: 302,
-                        reason: Some("Found".into()),
-                        line,
-                    }],
-                    location: Some(LocationHeader { type_expr: None, line }),
-                    ..Response::default()
-                };
-            }
+    let emitted = emit_naming_with(|page| {
+        if page.stem == "node-type" {
+            page.response = Response::default();
+            let found = HttpResponse {
+                status: 302,
+                reason: "Found".into(),
+                headers: vec![("Location".into(), "https://files.example/1".into())],
+                body: None,
+            };
+            page.examples = vec![Example {
+                kind: ExampleKind::Response,
+                heading: None,
+                annotation: None,
+                request: None,
+                response: Some(found),
+                body: None,
+                line: 60,
+            }];
         }
-        loaded
+        if page.stem == "node-list-children" {
+            let mut raw = page.operations[0].clone();
+            raw.path = "/nodes/{id}/$value".into();
+            raw.segments[2] = PathSegment::Literal { text: "$value".into() };
+            page.operations.push(raw);
+        }
+        if page.stem == "driveitem-get-content" {
+            let line = 30;
+            page.response = Response {
+                status_codes: vec![StatusCode { code: 302, reason: Some("Found".into()), line }],
+                location: Some(LocationHeader { type_expr: None, line }),
+                ..Response::default()
+            };
+        }
     });
-    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
-    let content =
-        &emitted.files.iter().find(|f| f.path == "v1/requests/driveitem_get_content.rs").unwrap();
+    let content = file(&emitted, "v1/requests/driveitem_get_content.rs");
     for expected in
         ["pub async fn send(self) -> ::graphgen_runtime::Result<Vec<u8>>", ".send_bytes(request)"]
     {
-        assert!(content.contents.contains(expected), "lacks `{expected}`:\n{}", content.contents);
+        assert!(content.contains(expected), "lacks `{expected}`:\n{content}");
     }
-    assert!(!content.contents.contains("Operation"), "{}", content.contents);
-    let shown = &emitted.files.iter().find(|f| f.path == "v1/requests/node_type.rs").unwrap();
-    assert!(shown.contents.contains(".send_bytes(request)"), "{}", shown.contents);
-    let list =
-        &emitted.files.iter().find(|f| f.path == "v1/requests/node_list_children.rs").unwrap();
-    let raw = list.contents.split("impl super::super::paths::NodesItemValue {").nth(1).unwrap();
+    assert!(!content.contains("Operation"), "{content}");
+    let shown = file(&emitted, "v1/requests/node_type.rs");
+    assert!(shown.contains(".send_bytes(request)"), "{shown}");
+    let list = file(&emitted, "v1/requests/node_list_children.rs");
+    let raw = list.split("impl super::super::paths::NodesItemValue {").nth(1).unwrap();
     let raw = raw.split("\nimpl").next().unwrap();
     assert!(raw.contains("**Returns** the content, as bytes."), "{raw}");
     for expected in [".send_bytes(request)", ".send_json(request)"] {
         // The raw value's call sends for bytes; the children's still for their page.
-        assert!(list.contents.contains(expected), "lacks `{expected}`:\n{}", list.contents);
+        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
     }
 }
 
@@ -241,23 +244,17 @@ fn downloads_return_the_content() {
 /// reads its body; another method on such a page returns an operation.
 #[test]
 fn a_get_reads_its_body_where_another_method_gets_an_operation() {
-    let set = load(&fixtures("naming"));
-    let specs = set.specs().iter().cloned().map(|mut loaded| {
-        if let PageSpec::Api(page) = &mut loaded.spec {
-            if page.stem == "node-list-children" || page.stem == "node-clone" {
-                let line = 30;
-                page.response.status_codes.push(StatusCode { code: 202, reason: None, line });
-                page.response.location = Some(LocationHeader { type_expr: None, line });
-            }
+    let emitted = emit_naming_with(|page| {
+        if page.stem == "node-list-children" || page.stem == "node-clone" {
+            let line = 30;
+            page.response.status_codes.push(StatusCode { code: 202, reason: None, line });
+            page.response.location = Some(LocationHeader { type_expr: None, line });
         }
-        loaded
     });
-    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
-    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
-    let list = file("v1/requests/node_list_children.rs");
+    let list = file(&emitted, "v1/requests/node_list_children.rs");
     assert!(list.contains("::graphgen_runtime::Collection<"), "{list}");
     assert!(!list.contains("send_operation"), "{list}");
-    let clone = file("v1/requests/node_clone.rs");
+    let clone = file(&emitted, "v1/requests/node_clone.rs");
     assert!(clone.contains(".send_operation(request)"), "{clone}");
 }
 
@@ -266,25 +263,17 @@ fn a_get_reads_its_body_where_another_method_gets_an_operation() {
 /// `GET` answered `204` returns `()`.
 #[test]
 fn a_get_whose_page_names_no_body_returns_raw_json() {
-    let set = load(&fixtures("naming"));
     let emit_with = |list_code: u16| {
-        let specs = set.specs().iter().cloned().map(move |mut loaded| {
-            if let PageSpec::Api(page) = &mut loaded.spec {
-                let code = match page.stem.as_str() {
-                    "node-list-children" => list_code,
-                    "node-clone" => 200,
-                    _ => return loaded,
-                };
-                let status = StatusCode { code, reason: None, line: 30 };
-                page.response = Response { status_codes: vec![status], ..Response::default() };
-                page.examples.clear();
-            }
-            loaded
-        });
-        emit(&SpecSet::from_loaded(specs), &[])
-    };
-    let file = |emitted: &Emitted, path: &str| {
-        emitted.files.iter().find(|f| f.path == path).unwrap().contents.clone()
+        emit_naming_with(|page| {
+            let code = match page.stem.as_str() {
+                "node-list-children" => list_code,
+                "node-clone" => 200,
+                _ => return,
+            };
+            let status = StatusCode { code, reason: None, line: 30 };
+            page.response = Response { status_codes: vec![status], ..Response::default() };
+            page.examples.clear();
+        })
     };
     let emitted = emit_with(200);
     let list = file(&emitted, "v1/requests/node_list_children.rs");
@@ -292,7 +281,8 @@ fn a_get_whose_page_names_no_body_returns_raw_json() {
     assert!(list.contains("raw JSON (the docs name no response type)"), "{list}");
     assert!(!list.contains("send_no_content"), "{list}");
     assert!(file(&emitted, "v1/requests/node_clone.rs").contains(".send_no_content(request)"));
-    let list = file(&emit_with(204), "v1/requests/node_list_children.rs");
+    let emitted = emit_with(204);
+    let list = file(&emitted, "v1/requests/node_list_children.rs");
     assert!(list.contains(".send_no_content(request)"), "{list}");
 }
 
@@ -301,26 +291,20 @@ fn a_get_whose_page_names_no_body_returns_raw_json() {
 /// `Location` (the calls area's `record`; here an update) is still an operation.
 #[test]
 fn a_created_resource_is_not_an_operation() {
-    let set = load(&fixtures("naming"));
-    let specs = set.specs().iter().cloned().map(|mut loaded| {
-        if let PageSpec::Api(page) = &mut loaded.spec {
-            let code = match page.stem.as_str() {
-                "node-clone" => 201,
-                "node-update" => 200,
-                _ => return loaded,
-            };
-            let line = 30;
-            page.response.status_codes = vec![StatusCode { code, reason: None, line }];
-            page.response.location = Some(LocationHeader { type_expr: None, line });
-            // Nothing names what was created but the body sent.
-            page.request_body.kind =
-                BodyKind::Resource { type_expr: TypeExpr::named("node", Some("node".into())) };
-        }
-        loaded
+    let emitted = emit_naming_with(|page| {
+        let code = match page.stem.as_str() {
+            "node-clone" => 201,
+            "node-update" => 200,
+            _ => return,
+        };
+        let line = 30;
+        page.response.status_codes = vec![StatusCode { code, reason: None, line }];
+        page.response.location = Some(LocationHeader { type_expr: None, line });
+        // Nothing names what was created but the body sent.
+        page.request_body.kind =
+            BodyKind::Resource { type_expr: TypeExpr::named("node", Some("node".into())) };
     });
-    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
-    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
-    let clone = file("v1/requests/node_clone.rs");
+    let clone = file(&emitted, "v1/requests/node_clone.rs");
     for expected in [
         "::graphgen_runtime::Created<super::super::types::Node>",
         ".send_created(request)",
@@ -329,7 +313,7 @@ fn a_created_resource_is_not_an_operation() {
         assert!(clone.contains(expected), "lacks `{expected}`:\n{clone}");
     }
     assert!(!clone.contains("Operation"), "{clone}");
-    let moved = file("v1/requests/node_update.rs");
+    let moved = file(&emitted, "v1/requests/node_update.rs");
     assert!(moved.contains(".send_operation(request)"), "{moved}");
 }
 
@@ -340,7 +324,6 @@ fn a_created_resource_is_not_an_operation() {
 /// annotation the distiller did not trust (`string`, shown `true`) keeps raw JSON.
 #[test]
 fn primitive_bodies_are_typed() {
-    let set = load(&fixtures("naming"));
     // The example each page shows (its annotation is the distiller's business).
     let shown = |json: &str| Example {
         kind: ExampleKind::Response,
@@ -356,40 +339,35 @@ fn primitive_bodies_are_typed() {
         body: None,
         line: 60,
     };
-    let specs = set.specs().iter().cloned().map(|mut loaded| {
-        if let PageSpec::Api(page) = &mut loaded.spec {
-            let primitive = |name| TypeExpr::Primitive { name };
-            let (example, body) = match page.stem.as_str() {
-                "node-clone" => (
-                    shown(r#"{"value": ["x"]}"#),
-                    Some(TypeExpr::collection(primitive(Primitive::String))),
-                ),
-                "node-update" => (
-                    shown(r#"{"value": [1]}"#),
-                    Some(TypeExpr::collection(primitive(Primitive::Int64))),
-                ),
-                "range-cell" => (shown(r#"{"value": "x"}"#), Some(primitive(Primitive::String))),
-                // Annotated `string`, shown `true`: no body type.
-                "node-type" => (shown(r#"{"value": true}"#), None),
-                _ => return loaded,
-            };
-            page.response = Response {
-                body: body.map(|type_expr| ResponseBody { type_expr, line: 59 }),
-                ..Response::default()
-            };
-            page.examples = vec![example];
-        }
-        loaded
+    let emitted = emit_naming_with(|page| {
+        let primitive = |name| TypeExpr::Primitive { name };
+        let (example, body) = match page.stem.as_str() {
+            "node-clone" => (
+                shown(r#"{"value": ["x"]}"#),
+                Some(TypeExpr::collection(primitive(Primitive::String))),
+            ),
+            "node-update" => (
+                shown(r#"{"value": [1]}"#),
+                Some(TypeExpr::collection(primitive(Primitive::Int64))),
+            ),
+            "range-cell" => (shown(r#"{"value": "x"}"#), Some(primitive(Primitive::String))),
+            // Annotated `string`, shown `true`: no body type.
+            "node-type" => (shown(r#"{"value": true}"#), None),
+            _ => return,
+        };
+        page.response = Response {
+            body: body.map(|type_expr| ResponseBody { type_expr, line: 59 }),
+            ..Response::default()
+        };
+        page.examples = vec![example];
     });
-    let emitted = emit(&SpecSet::from_loaded(specs), &[]);
-    let file = |path: &str| &emitted.files.iter().find(|f| f.path == path).unwrap().contents;
-    let clone = file("v1/requests/node_clone.rs");
+    let clone = file(&emitted, "v1/requests/node_clone.rs");
     assert!(clone.contains("Result<::graphgen_runtime::Collection<String>>"), "{clone}");
-    let update = file("v1/requests/node_update.rs");
+    let update = file(&emitted, "v1/requests/node_update.rs");
     assert!(update.contains("Result<::graphgen_runtime::Collection<i64>>"), "{update}");
-    let cell = file("v1/requests/range_cell.rs");
+    let cell = file(&emitted, "v1/requests/range_cell.rs");
     assert!(cell.contains("Result<String>") && cell.contains(".send_value(request)"), "{cell}");
-    let node_type = file("v1/requests/node_type.rs");
+    let node_type = file(&emitted, "v1/requests/node_type.rs");
     assert!(node_type.contains("Result<::graphgen_runtime::serde_json::Value>"), "{node_type}");
 }
 

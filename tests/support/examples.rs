@@ -101,10 +101,7 @@ pub fn cases(set: &SpecSet, path: &str, page: &ApiPage) -> (Vec<Case>, Vec<(Stri
     for example in &page.examples {
         let body = match example.kind {
             ExampleKind::Request => example.request.as_ref().and_then(|r| r.body.as_ref()),
-            // A response shown without its status line keeps its body in `body`.
-            ExampleKind::Response => {
-                example.response.as_ref().and_then(|r| r.body.as_ref()).or(example.body.as_ref())
-            }
+            ExampleKind::Response => example.response_body(),
             ExampleKind::Notification | ExampleKind::Other => example.body.as_ref(),
         };
         let place = format!("specs/{path}, example at line {}", example.line);

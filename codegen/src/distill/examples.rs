@@ -34,12 +34,14 @@ pub(crate) fn examples(outline: &Outline<'_>, diagnostics: &mut Vec<Diagnostic>)
                 continue;
             }
             BlockKind::Paragraph(inline) => {
-                let md = inline.markdown;
-                let bold = md.strip_prefix("**").and_then(|m| Some(&m[..m.find("**")?]));
-                let alone = |b: &str| md[b.len() + 4..].trim_start_matches([' ', '\t', ':']);
-                if let Some(b) = bold.filter(|b| alone(b).is_empty() || alone(b).starts_with('\n'))
-                {
-                    pseudo = request_or_response(b).or(pseudo);
+                // `**Response**` alone on its line (a sentence may follow on the next).
+                let bold = inline.markdown.strip_prefix("**").and_then(|m| m.split_once("**"));
+                let alone = |rest: &str| {
+                    let rest = rest.trim_start_matches([' ', '\t', ':']);
+                    rest.is_empty() || rest.starts_with('\n')
+                };
+                if let Some((word, _)) = bold.filter(|(_, rest)| alone(rest)) {
+                    pseudo = request_or_response(word).or(pseudo);
                 }
             }
             BlockKind::Code { info, text, .. } => {

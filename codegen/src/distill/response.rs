@@ -3,8 +3,8 @@
 //! the page's example responses.
 
 use crate::spec::{
-    Diagnostic, DiagnosticKind, Example, ExampleBody, HttpResponse, LocationHeader, Primitive,
-    Response, ResponseBody, StatusCode, TypeExpr, is_redirect,
+    Diagnostic, DiagnosticKind, Example, ExampleBody, LocationHeader, Primitive, Response,
+    ResponseBody, StatusCode, TypeExpr, is_redirect,
 };
 
 use super::outline::{Block, BlockKind, Outline, Section};
@@ -282,7 +282,7 @@ pub(crate) fn body_from_annotations(
         };
         match &item {
             TypeExpr::Named { .. } => {}
-            TypeExpr::Primitive { name } if collection || shows(*name, r) => {}
+            TypeExpr::Primitive { name } if collection || shows(*name, r.body.as_ref()) => {}
             _ => return,
         }
         let expr = if collection { TypeExpr::collection(item) } else { item };
@@ -329,8 +329,7 @@ pub(crate) fn body_from_prose_alone(
     });
     let Some(named) = named else { return };
     if let TypeExpr::Primitive { name } = &named.type_expr {
-        let shown = examples.iter().filter_map(|e| e.response.as_ref());
-        if !shown.clone().all(|r| shows(*name, r)) {
+        if !examples.iter().all(|e| shows(*name, e.response_body())) {
             return;
         }
     }
@@ -342,15 +341,15 @@ pub(crate) fn body_from_prose_alone(
     response.body = Some(named);
 }
 
-/// Whether an example response shows one primitive `p` as OData sends it: a JSON body
-/// whose `value` has `p`'s JSON kind (no such body says nothing against it). Untyped
-/// JSON (`Edm.Json`) is the whole body, never a `value`.
-fn shows(p: Primitive, response: &HttpResponse) -> bool {
+/// Whether the body an example response shows holds one primitive `p` as OData sends
+/// it: a JSON body whose `value` has `p`'s JSON kind (no such body says nothing against
+/// it). Untyped JSON (`Edm.Json`) is the whole body, never a `value`.
+fn shows(p: Primitive, body: Option<&ExampleBody>) -> bool {
     use serde_json::Value as Json;
     if p == Primitive::Json {
         return false;
     }
-    let Some(ExampleBody::Json { value }) = &response.body else { return true };
+    let Some(ExampleBody::Json { value }) = body else { return true };
     let number = matches!(
         p,
         Primitive::Byte
@@ -374,6 +373,7 @@ fn shows(p: Primitive, response: &HttpResponse) -> bool {
 mod tests {
     use super::*;
     use crate::distill::outline::Outline;
+    use crate::spec::HttpResponse;
 
     fn read(md: &str) -> Response {
         let arena = crate::distill::outline::Arena::new();

@@ -25,11 +25,23 @@ pub struct Example {
     /// The response, for response blocks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<HttpResponse>,
-    /// The JSON payload of `example` blocks that are not HTTP messages (notifications).
+    /// The payload of a block that is not an HTTP message: a notification, or a
+    /// response shown without its status line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<ExampleBody>,
     /// 1-based line of the code fence.
     pub line: u32,
+}
+
+impl Example {
+    /// The body a response example shows, with its status line or without; `None` for
+    /// other kinds.
+    pub fn response_body(&self) -> Option<&ExampleBody> {
+        if self.kind != ExampleKind::Response {
+            return None;
+        }
+        self.response.as_ref().and_then(|r| r.body.as_ref()).or(self.body.as_ref())
+    }
 }
 
 /// The kind of an example block.

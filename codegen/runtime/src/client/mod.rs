@@ -184,10 +184,9 @@ impl Client {
     pub async fn send_created<T: DeserializeOwned>(&self, request: Request) -> Result<Created<T>> {
         let (response, context) = self.execute(self.outgoing(request, "application/json")?).await?;
         let location = response::location(&response, &context);
-        let body = match response::json_value(&response, &context)? {
-            Some(value) => Some(response::from_value(value, &context)?),
-            None => None,
-        };
+        let body = response::json_value(&response, &context)?
+            .map(|value| response::from_value(value, &context))
+            .transpose()?;
         Ok(Created { location, body })
     }
 

@@ -212,11 +212,10 @@ pub fn returns_of(page: &ApiPage, op: &Operation, index: &TypeIndex<'_>) -> Retu
     let body = prose_body.or_else(|| annotated_type(false)).or_else(|| {
         // A JSON body shown (with its status line or without), or a read: a `GET` that
         // is not answered `204` answers with something, whatever the page fails to name.
-        let json_example =
-            page.examples.iter().filter(|e| e.kind == ExampleKind::Response).any(|e| {
-                let shown = e.response.as_ref().and_then(|r| r.body.as_ref());
-                matches!(shown.or(e.body.as_ref()), Some(ExampleBody::Json { .. }))
-            });
+        let json_example = page
+            .examples
+            .iter()
+            .any(|e| matches!(e.response_body(), Some(ExampleBody::Json { .. })));
         (json_example || reads).then(|| Resolved::Raw("the docs name no response type".into()))
     });
     match body {
