@@ -19,10 +19,12 @@ use crate::spec::Diagnostic;
 
 mod arena;
 mod inline;
+mod mask;
 mod source_text;
 mod walk;
 
 pub(crate) use arena::with_arena;
+use mask::Masks;
 
 pub(crate) use source_text::{LineIndex, table_tabs_to_spaces};
 
@@ -147,19 +149,48 @@ pub fn markdown_options() -> Options {
 impl<'s> Outline<'s> {
     /// Parse a page; what the outline builds lives in `arena`.
     pub(crate) fn parse(src: &'s str, arena: &'s Arena) -> Outline<'s> {
+        Self::parse_with(src, arena, true)
+    }
+
+    /// [`Outline::parse`], with the parser given a copy of the page masked where that
+    /// saves it work ([`mask`]), or the page itself. Both give the same outline.
+    pub(crate) fn parse_with(src: &'s str, arena: &'s Arena, masking: bool) -> Outline<'s> {
         let lines = LineIndex::new(src);
         let (front_matter, body_start) = source_text::split_front_matter(src);
         // Asked first, at the top: the line index counts from the last offset asked, and
         // asking after the walk would count the whole page again, backwards.
         let front_matter = front_matter.map(|(text, start)| (text, lines.line(start)));
-        let mut walk = walk::Walk::new(src, body_start, &lines, arena);
-        let parser = Parser::new_ext(&src[body_start..], markdown_options());
-        for (event, range) in parser.into_offset_iter() {
-            walk.event(event, range.start + body_start..range.end + body_start);
-        }
-        let (blocks, titles, diagnostics) = walk.finish();
+        let body = &src[body_start..];
+        let masked = if masking {
+            mask::mask(body, body_start, arena)
+        } else {
+            mask::Masked { text: body, masks: Masks::default() }
+        };
+        // A mask that did not hold: the page itself, walked again (with no masks, the
+        // walk has nothing to check and always gives its outline).
+        let (blocks, titles, diagnostics) =
+            Self::walk(src, body_start, &lines, arena, masked.text, masked.masks)
+                .or_else(|| Self::walk(src, body_start, &lines, arena, body, Masks::default()))
+                .unwrap_or_default();
         let sections = sections(blocks, titles, arena);
         Outline { front_matter, blocks, sections, diagnostics }
+    }
+
+    /// One walk over the events of the parser's `text` for the page `src` (the same
+    /// bytes, or a copy masked by [`mask`]); `None` when a mask did not hold.
+    fn walk(
+        src: &'s str,
+        body_start: usize,
+        lines: &LineIndex<'s>,
+        arena: &'s Arena,
+        text: &'s str,
+        masks: Masks<'s>,
+    ) -> Option<(&'s [Block<'s>], &'s [&'s str], Vec<Diagnostic>)> {
+        let mut walk = walk::Walk::new(src, body_start, lines, arena, masks);
+        for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+            walk.event(event, range.start + body_start..range.end + body_start);
+        }
+        walk.finish()
     }
 
     /// The first section whose title is one of `titles` (compared lower-case).
@@ -312,8 +343,15 @@ mod tests {
         assert_eq!(t.rows[0].cells[1].text, "String");
         assert_eq!(t.rows[1].cells[1].links[0].dest, "x.md");
         assert_eq!(t.rows[1].cells[1].links[0].text, "x", "link text is kept");
+        // A page with nothing to mask is parsed as it is: plain cells borrow from it.
+        let page = "| Name | Type |\n|:--|:--|\n| a | `String` |\n";
+        let plain = Outline::parse(page, &arena);
+        let BlockKind::Table(plain) = &plain.blocks[0].kind else { panic!() };
         assert!(
-            std::ptr::eq(t.rows[0].cells[0].text, &PAGE[PAGE.find("| a |").unwrap() + 2..][..1]),
+            std::ptr::eq(
+                plain.rows[0].cells[0].text,
+                &page[page.find("| a |").unwrap() + 2..][..1]
+            ),
             "plain cells borrow"
         );
         assert_eq!(t.rows[1].written_cells, 3);

@@ -17,6 +17,7 @@ use crate::distill::text;
 use crate::spec::{Diagnostic, DiagnosticKind};
 
 use super::inline::{InlineBuf, keep};
+use super::mask::{Masks, Verify};
 use super::source_text::{LineIndex, cut_at_swallowed_section, dropped_cells, parse_include};
 use super::{Arena, Block, BlockKind, Inline, RawAnnotation, Row, Table, normalize_title_in};
 
@@ -100,6 +101,10 @@ pub(super) struct Walk<'s, 'l> {
     row: Option<RowBuf<'s>>,
     code: Option<CodeBuf<'s>>,
     html: Option<(usize, usize)>,
+    /// What the parser's copy of the page has masked, and the check that each masked
+    /// region ended up where it may.
+    masks: Masks<'s>,
+    verify: Verify,
 }
 
 impl<'s, 'l> Walk<'s, 'l> {
@@ -108,6 +113,7 @@ impl<'s, 'l> Walk<'s, 'l> {
         base: usize,
         lines: &'l LineIndex<'s>,
         arena: &'s Arena,
+        masks: Masks<'s>,
     ) -> Self {
         Walk {
             src,
@@ -126,11 +132,19 @@ impl<'s, 'l> Walk<'s, 'l> {
             row: None,
             code: None,
             html: None,
+            masks,
+            verify: Verify::default(),
         }
     }
 
-    pub(super) fn finish(self) -> (&'s [Block<'s>], &'s [&'s str], Vec<Diagnostic>) {
-        (self.blocks.into_bump_slice(), self.titles.into_bump_slice(), self.diagnostics)
+    /// The blocks, the heading titles and the diagnostics; `None` when a masked region
+    /// of the parser's text did not end up where it may (the page must be walked again
+    /// over its own text).
+    pub(super) fn finish(self) -> Option<(&'s [Block<'s>], &'s [&'s str], Vec<Diagnostic>)> {
+        if !self.verify.passed(&self.masks) {
+            return None;
+        }
+        Some((self.blocks.into_bump_slice(), self.titles.into_bump_slice(), self.diagnostics))
     }
 
     #[inline]
@@ -323,6 +337,8 @@ impl<'s, 'l> Walk<'s, 'l> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
+                    let run = if code.text.is_none() { code.span.as_ref() } else { None };
+                    self.verify.code_block(&self.masks, code.start, run);
                     let line = self.lines.line(code.start);
                     let mut text = match (code.text, code.span) {
                         (Some(t), _) => t.into_bump_str(),
@@ -392,6 +408,8 @@ impl<'s, 'l> Walk<'s, 'l> {
     fn paragraph_inline(&mut self, start: usize, end: usize, inline: Inline<'s>) {
         let source = &self.src[start..end.max(start)];
         if source.trim_start().starts_with("[!INCLUDE") {
+            // Its lines are read from the page: the parser's copy may have masked them.
+            self.verify.include_paragraph(&self.masks, start..end.max(start));
             let mut offset = start;
             for line_text in text::lines_inclusive(source) {
                 let line = self.lines.line(offset);

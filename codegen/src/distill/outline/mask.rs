@@ -1,0 +1,411 @@
+//! The parser's copy of a page's body, with the text the walk reads from the page
+//! itself masked, so that pulldown-cmark spends no work on it:
+//!
+//! - **Include lines** (`[!INCLUDE [name](target)]` on a line of their own, after
+//!   nothing but indentation): the walk reads an include paragraph's lines from the
+//!   page, never its events. The parser gets each such line as a run of `x` (a line of
+//!   paragraph text with no link to scan).
+//! - **The content of top-level fenced code blocks** (a backtick fence at column 0): the
+//!   walk takes a code block's text from the page by its range. The parser gets the
+//!   content as one line of `x` (its last newline kept), which it passes over at the
+//!   speed of a newline search instead of line by line.
+//!
+//! Together they are about a sixth of the parser's work on the 2021 corpus (SDK
+//! include lines and JSON example bodies are much of every API page).
+//!
+//! Masking keeps every byte offset, so the events' ranges are the page's. It is a
+//! proposal, checked by the walk: each masked include line must turn up in an include
+//! paragraph, and each masked code content as the whole text of the code block its
+//! fence opens, in page order ([`Verify`]). If any does not (an include line that
+//! continues a paragraph of prose, a fence inside an HTML comment or a `~~~` block),
+//! [`super::Outline::parse`] parses the page itself again: the masks change how fast
+//! a page is outlined, never what it is outlined to.
+//!
+//! Why a verified mask gives the same outline: the parser's block structure depends
+//! on a line's first characters and, in a few places, on characters the masks never
+//! touch (`|` splits table cells, `>` ends HTML blocks: lines holding either are not
+//! masked). A masked include line still starts a line of paragraph text; a masked code
+//! content holds no closing fence (every line of it that could close the block ends the
+//! scan of it first: [`fence_regions`] accepts more closing fences than CommonMark
+//! does, never fewer). What is left, a paragraph's inline text or a code block's text,
+//! the walk takes from the page.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use bumpalo::collections::{String as ArenaString, Vec as ArenaVec};
+use memchr::memmem;
+
+use super::Arena;
+
+/// A masked code block: where its fence line starts, and its content (the lines
+/// between the fences, the last newline included).
+pub(super) type MaskedCode = (usize, Range<usize>);
+
+/// What was masked, in page offsets, each list in page order.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Masks<'s> {
+    /// Where each masked include line starts (its `[`).
+    pub includes: &'s [usize],
+    /// Each masked code block.
+    pub code: &'s [MaskedCode],
+}
+
+/// The parser's text for a page body: the body itself when nothing is worth masking.
+pub(super) struct Masked<'s> {
+    pub text: &'s str,
+    pub masks: Masks<'s>,
+}
+
+/// Mask `body` (the page from offset `base` on). See the module's documentation.
+pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'s> {
+    let code = fence_regions(body, arena);
+    let includes = include_lines(body, &code, arena);
+    if code.is_empty() && includes.is_empty() {
+        return Masked { text: body, masks: Masks::default() };
+    }
+    // The regions to fill with `x`, in order (include lines never lie inside code).
+    let mut regions: ArenaVec<'s, Range<usize>> =
+        ArenaVec::with_capacity_in(code.len() + includes.len(), arena);
+    let (mut c, mut i) = (code.iter().peekable(), includes.iter().peekable());
+    loop {
+        let next = match (c.peek(), i.peek()) {
+            (Some((_, content)), Some(line)) if content.start < line.start => c.next().map(code_x),
+            (Some(_), None) => c.next().map(code_x),
+            (_, Some(_)) => i.next().cloned(),
+            (None, None) => break,
+        };
+        regions.extend(next);
+    }
+    let Some(text) = fill(body, &regions, arena) else {
+        return Masked { text: body, masks: Masks::default() };
+    };
+    let code = arena.alloc_slice_fill_iter(
+        code.iter()
+            .map(|(fence, content)| (fence + base, content.start + base..content.end + base)),
+    );
+    let includes = arena.alloc_slice_fill_iter(includes.iter().map(|line| line.start + base));
+    Masked { text, masks: Masks { includes, code } }
+}
+
+/// The part of a code block's content that becomes `x`: all of it but its last newline.
+fn code_x((_, content): &MaskedCode) -> Range<usize> {
+    content.start..content.end - 1
+}
+
+/// `body` with each of `regions` (ascending, disjoint, on character boundaries) made
+/// `x`; `None` if a region is not on character boundaries (never, by construction).
+fn fill<'s>(body: &str, regions: &[Range<usize>], arena: &'s Arena) -> Option<&'s str> {
+    const XS_BYTES: [u8; 4096] = [b'x'; 4096];
+    const XS: &str = match std::str::from_utf8(&XS_BYTES) {
+        Ok(xs) => xs,
+        Err(_) => panic!("ASCII is UTF-8"),
+    };
+    let mut out = ArenaString::with_capacity_in(body.len(), arena);
+    let mut at = 0;
+    for region in regions {
+        out.push_str(body.get(at..region.start)?);
+        body.get(region.clone())?;
+        let mut left = region.len();
+        while left > 0 {
+            let n = left.min(XS.len());
+            out.push_str(&XS[..n]);
+            left -= n;
+        }
+        at = region.end;
+    }
+    out.push_str(body.get(at..)?);
+    Some(out.into_bump_str())
+}
+
+/// The content of each top-level backtick-fenced code block worth masking (two lines
+/// or more, no `\r`), with its fence's offset (offsets in `body`).
+///
+/// Every line holding three backticks is visited (a memmem search), so every line that
+/// could close an open block is seen. A line closes the block here when it has at most
+/// three bytes of spaces or tabs before a run of at least the opening's backticks and
+/// nothing but whitespace after: every closing fence CommonMark accepts, and a few it
+/// does not (tab-indented ones), which only ends a region early (the walk's check then
+/// finds the block longer, and the page is parsed again unmasked). Fences indented by
+/// one to three spaces open blocks too (so that their closing fences are not taken
+/// for openings), but their content is not masked: the parser strips indentation from
+/// it.
+fn fence_regions<'s>(body: &str, arena: &'s Arena) -> ArenaVec<'s, MaskedCode> {
+    let bytes = body.as_bytes();
+    let mut out = ArenaVec::new_in(arena);
+    // The open block: its fence's start, backtick count, indentation, content start.
+    let mut open: Option<(usize, usize, usize, usize)> = None;
+    let mut skip_to = 0;
+    static FENCE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("```"));
+    for at in FENCE.find_iter(bytes) {
+        if at < skip_to {
+            continue;
+        }
+        let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+        skip_to = at + run;
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let indent = &bytes[line_start..at];
+        if indent.len() > 3 || !indent.iter().all(|&b| b == b' ' || b == b'\t') {
+            continue;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let rest = &bytes[skip_to..line_end];
+        match open {
+            Some((fence, n, indent, content)) => {
+                if run >= n && rest.trim_ascii().is_empty() {
+                    open = None;
+                    let region = content..line_start;
+                    let lines = region.len() > 1
+                        && memchr::memchr(b'\n', &bytes[region.start..region.end - 1]).is_some();
+                    if indent == 0
+                        && lines
+                        && memchr::memchr(b'\r', &bytes[region.clone()]).is_none()
+                    {
+                        out.push((fence, region));
+                    }
+                }
+            }
+            None => {
+                // A backtick fence's info string holds no backtick; the opening needs a
+                // line after it.
+                if run >= 3 && !rest.contains(&b'`') && line_end < bytes.len() {
+                    let spaces = indent.iter().all(|&b| b == b' ');
+                    if spaces {
+                        open = Some((line_start, run, indent.len(), line_end + 1));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Each include line worth masking (offsets in `body`): `[!INCLUDE` after nothing but
+/// spaces and tabs on its line, outside the code regions, up to the line's end less
+/// trailing whitespace, with no `|`, `<` or `>` in it.
+fn include_lines<'s>(
+    body: &str,
+    code: &[MaskedCode],
+    arena: &'s Arena,
+) -> ArenaVec<'s, Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut out = ArenaVec::new_in(arena);
+    let mut code = code.iter().peekable();
+    static INCLUDE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("[!INCLUDE"));
+    for at in INCLUDE.find_iter(bytes) {
+        while code.next_if(|(_, c)| c.end <= at).is_some() {}
+        if code.peek().is_some_and(|(_, c)| c.start <= at) {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        if !bytes[line_start..at].iter().all(|&b| b == b' ' || b == b'\t') {
+            continue;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = bytes[at..line_end].trim_ascii_end();
+        if memchr::memchr3(b'|', b'<', b'>', line).is_some() {
+            continue;
+        }
+        out.push(at..at + line.len());
+    }
+    out
+}
+
+/// The walk's check of the masks: each masked region must be found, in order, where
+/// it was meant to end up.
+#[derive(Debug, Default)]
+pub(super) struct Verify {
+    includes: usize,
+    code: usize,
+    failed: bool,
+}
+
+impl Verify {
+    /// An include paragraph spans `range`: the masked include lines in it must be the
+    /// next ones not yet found.
+    pub(super) fn include_paragraph(&mut self, masks: &Masks<'_>, range: Range<usize>) {
+        let first = masks.includes.partition_point(|&at| at < range.start);
+        let end = masks.includes.partition_point(|&at| at < range.end);
+        if first != self.includes {
+            self.failed = true;
+        }
+        self.includes = end;
+    }
+
+    /// A code block whose fence starts at `fence` ends; `text` is the range of its
+    /// text when that is one borrowed run of the page. A masked block must be the next
+    /// one not yet found, and its text exactly the masked content.
+    pub(super) fn code_block(
+        &mut self,
+        masks: &Masks<'_>,
+        fence: usize,
+        text: Option<&Range<usize>>,
+    ) {
+        let Some((next, content)) = masks.code.get(self.code) else { return };
+        if *next == fence {
+            self.failed |= text != Some(content);
+            self.code += 1;
+        } else if *next < fence {
+            self.failed = true;
+        }
+    }
+
+    /// Whether every masked region was found where it was meant to be.
+    pub(super) fn passed(&self, masks: &Masks<'_>) -> bool {
+        !self.failed && self.includes == masks.includes.len() && self.code == masks.code.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::{BlockKind, Outline};
+    use super::*;
+
+    /// Pieces of pages, the usual and the tricky: masks that hold, and masks the walk
+    /// must find broken (an include line continuing prose or a list item, fences in an
+    /// HTML comment or a `~~~` block, indented and unclosed fences, `\r\n`).
+    const PIECES: &[&str] = &[
+        "\n",
+        "# Title\n",
+        "## Example\n",
+        "Some prose with a [link](a.md) and `code`.\n",
+        "[!INCLUDE [sample-code](../includes/a.md)]\n",
+        " [!INCLUDE [beta](../includes/b.md)]  \n",
+        "Prose before\n[!INCLUDE [c](c.md)]\n",
+        "- item\n  [!INCLUDE [d](d.md)]\n",
+        "- item\n\n  [!INCLUDE [e](e.md)]\n",
+        "> [!INCLUDE [f](f.md)]\n",
+        "[foo]:\n[!INCLUDE [g](g.md)]\n",
+        "[!INCLUDE [h](h.md)]\n---\n",
+        "    [!INCLUDE [i](i.md)]\n",
+        "```json\n{\n  \"a\": 1\n}\n```\n",
+        "```http\nPOST /a\nContent-type: application/json\n\n{}\n```\n",
+        "  ```\nx\n  ```\n",
+        "````\n```\na\nb\n````\n",
+        "~~~\n```\ny\nz\n```\n~~~\n",
+        "```a`b\nq\nr\n```\n",
+        "<!--\n```\nq\nr\n```\n-->\n",
+        "<!-- { \"blockType\": \"request\" } -->\n",
+        "1. step\n\n   ```\n   a\n   b\n   ```\n",
+        "```\r\na\r\nb\r\n```\r\n",
+        "\t```\nk\nl\n\t```\n",
+        "```\nunclosed\nx\n",
+        "    indented code\n",
+        "| Name | Description |\n|---|---|\n| a | b |\n",
+        "| Name | Type |\n|:--|:--|\n| a | `String` |\n[!INCLUDE [j](j.md)]\n",
+        "```\n[!INCLUDE [k](k.md)]\nmore\n```\n",
+    ];
+
+    proptest! {
+        /// The masks change how fast a page is outlined, never what it is outlined to.
+        #[test]
+        fn a_masked_page_is_outlined_as_the_page_itself(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let page: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let arena = Arena::new();
+            let masked = format!("{:?}", Outline::parse_with(&page, &arena, true));
+            let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
+            prop_assert_eq!(masked, plain);
+        }
+    }
+
+    #[test]
+    fn a_mask_that_does_not_hold_gives_way_to_the_page_itself() {
+        // The include line is masked, but it continues a paragraph of prose: the walk
+        // finds it outside an include paragraph, and the page is walked unmasked.
+        let page = "Prose before\n[!INCLUDE [c](c.md)]\n";
+        let arena = Arena::new();
+        assert_eq!(mask(page, 0, &arena).masks.includes, [13]);
+        let outline = Outline::parse(page, &arena);
+        let BlockKind::Paragraph(p) = outline.blocks[0].kind else { panic!() };
+        assert_eq!(p.text, "Prose before [!INCLUDE c]");
+    }
+
+    fn masked(body: &str) -> (String, Vec<usize>, Vec<MaskedCode>) {
+        let arena = Arena::new();
+        let m = mask(body, 0, &arena);
+        (m.text.to_string(), m.masks.includes.to_vec(), m.masks.code.to_vec())
+    }
+
+    #[test]
+    fn include_lines_become_x_and_keep_their_offsets() {
+        let body =
+            "Intro.\n\n[!INCLUDE [a](b.md)]\n  [!INCLUDE [c](d.md)]  \n\ntext [!INCLUDE [e](f)]\n";
+        let (text, includes, code) = masked(body);
+        assert_eq!(text.len(), body.len());
+        assert_eq!(
+            text,
+            "Intro.\n\nxxxxxxxxxxxxxxxxxxxx\n  xxxxxxxxxxxxxxxxxxxx  \n\ntext [!INCLUDE [e](f)]\n"
+        );
+        assert_eq!(includes, [8, 31]);
+        assert!(code.is_empty());
+        // Lines with a pipe or angle brackets are left alone.
+        let (text, includes, _) = masked("[!INCLUDE [a](b|c)]\n[!INCLUDE [a](<b>)]\n");
+        assert_eq!(text, "[!INCLUDE [a](b|c)]\n[!INCLUDE [a](<b>)]\n");
+        assert!(includes.is_empty());
+    }
+
+    #[test]
+    fn top_level_code_content_becomes_one_line_of_x() {
+        let body = "```json\n{\n  \"a\": 1\n}\n```\nafter\n";
+        let (text, _, code) = masked(body);
+        assert_eq!(text, "```json\nxxxxxxxxxxxx\n```\nafter\n");
+        assert_eq!(code, [(0, 8..21)]);
+        // One line of content, `\r`, and indented fences are left alone; an indented
+        // fence still pairs with its closing fence.
+        for body in ["```\none line\n```\n", "```\r\na\r\nb\r\n```\r\n", "  ```\n  a\n  b\n  ```\n"]
+        {
+            let (text, _, code) = masked(body);
+            assert_eq!(text, body);
+            assert!(code.is_empty(), "{body:?}");
+        }
+        let (_, _, code) = masked("  ```\na\n```\n```\nb\nc\n```\n");
+        assert_eq!(code, [(12, 16..20)]);
+    }
+
+    #[test]
+    fn a_longer_fence_is_closed_only_by_as_many_backticks_and_includes_in_code_stay() {
+        let body = "````\n```\n[!INCLUDE [a](b)]\n````\n";
+        let (text, includes, code) = masked(body);
+        assert_eq!(code, [(0, 5..27)]);
+        assert!(includes.is_empty());
+        assert_eq!(text, "````\nxxxxxxxxxxxxxxxxxxxxx\n````\n");
+        // An info string with a backtick opens nothing; a fence never closed masks
+        // nothing.
+        let body = "``` a`b\nx\ny\n```\n";
+        assert!(masked(body).2.is_empty());
+        let body = "```\nx\ny\n";
+        assert!(masked(body).2.is_empty());
+    }
+
+    #[test]
+    fn verify_wants_every_region_in_order() {
+        let includes = [5, 50];
+        let code = [(100, 110..150)];
+        let masks = Masks { includes: &includes, code: &code };
+        let mut v = Verify::default();
+        v.include_paragraph(&masks, 0..20);
+        v.include_paragraph(&masks, 40..60);
+        v.code_block(&masks, 100, Some(&(110..150)));
+        assert!(v.passed(&masks));
+        // A masked include line skipped (it continued a paragraph of prose).
+        let mut v = Verify::default();
+        v.include_paragraph(&masks, 40..60);
+        v.code_block(&masks, 100, Some(&(110..150)));
+        assert!(!v.passed(&masks));
+        // A masked code block whose text is not the masked content.
+        let mut v = Verify::default();
+        v.include_paragraph(&masks, 0..60);
+        v.code_block(&masks, 100, Some(&(110..170)));
+        assert!(!v.passed(&masks));
+        // A masked code block never found.
+        let mut v = Verify::default();
+        v.include_paragraph(&masks, 0..60);
+        v.code_block(&masks, 200, None);
+        assert!(!v.passed(&masks));
+    }
+}
