@@ -608,7 +608,7 @@ mod tests {
         v.code_block(&masks, 100, Some(&(110..170)));
         assert!(!v.passed(&masks));
         // A masked cell must be a whole cell the walk builds no text for.
-        let cells = [10..15];
+        let cells = [Range { start: 10, end: 15 }];
         let masks = Masks { includes: &[], code: &[], cells: &cells };
         let src = "012345678 abcde |";
         for (range, collected, ok) in
