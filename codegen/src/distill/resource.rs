@@ -6,6 +6,9 @@ use crate::spec::{
     Property, ResourceKind, TypeExpr,
 };
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use super::annotation;
 use super::outline::{Block, BlockKind, Outline, Table};
 use super::tables::{self, cell, columns, name_text};
@@ -300,6 +303,78 @@ fn base_type(outline: &Outline<'_>, json: Option<&JsonRepresentation>) -> Option
     json.and_then(|j| j.base_type.as_deref()).map(types::parse_name)
 }
 
+/// What the resource annotation says beyond its block type: a field of the wrong kind
+/// reads as absent (`"openType": "yes"` is not a flag).
+#[derive(Debug, Default, PartialEq)]
+struct ResourceFields {
+    optional_properties: Vec<String>,
+    key_property: Option<String>,
+    base_type: Option<String>,
+    open_type: bool,
+    is_abstract: bool,
+}
+
+/// [`ResourceFields`] as written: each field's JSON text, every other field skipped.
+#[derive(Deserialize)]
+struct RawResourceFields<'a> {
+    #[serde(rename = "optionalProperties", borrow, default)]
+    optional_properties: Option<&'a RawValue>,
+    #[serde(rename = "keyProperty", borrow, default)]
+    key_property: Option<&'a RawValue>,
+    #[serde(rename = "baseType", borrow, default)]
+    base_type: Option<&'a RawValue>,
+    #[serde(rename = "openType", borrow, default)]
+    open_type: Option<&'a RawValue>,
+    #[serde(rename = "abstract", borrow, default)]
+    is_abstract: Option<&'a RawValue>,
+}
+
+impl ResourceFields {
+    /// Read them from the annotation's JSON text (already checked to be JSON). A field
+    /// written twice is read as a JSON object reads it, the last one winning.
+    fn read(json: &str) -> ResourceFields {
+        // (A struct also reads from an array, by position: only an object is read so.)
+        let raw = Some(json)
+            .filter(|j| j.trim_start().starts_with('{'))
+            .and_then(|j| serde_json::from_str::<RawResourceFields<'_>>(j).ok());
+        let Some(raw) = raw else {
+            // Duplicate keys, or not an object: a full parse, which keeps the last of
+            // each key.
+            return ResourceFields::from_value(&serde_json::from_str(json).unwrap_or_default());
+        };
+        let string = |v: Option<&RawValue>| v.and_then(|v| serde_json::from_str(v.get()).ok());
+        let flag = |v: Option<&RawValue>| v.is_some_and(|v| v.get() == "true");
+        let strings = raw
+            .optional_properties
+            .and_then(|v| serde_json::from_str::<Vec<&RawValue>>(v.get()).ok())
+            .map(|items| items.iter().filter_map(|v| string(Some(v))).collect())
+            .unwrap_or_default();
+        ResourceFields {
+            optional_properties: strings,
+            key_property: string(raw.key_property),
+            base_type: string(raw.base_type),
+            open_type: flag(raw.open_type),
+            is_abstract: flag(raw.is_abstract),
+        }
+    }
+
+    fn from_value(value: &serde_json::Value) -> ResourceFields {
+        let field = |key: &str| value.get(key);
+        let string = |key: &str| field(key).and_then(|v| v.as_str()).map(str::to_string);
+        let flag = |key: &str| field(key).and_then(|v| v.as_bool()).unwrap_or(false);
+        ResourceFields {
+            optional_properties: field("optionalProperties")
+                .and_then(|v| v.as_array())
+                .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                .unwrap_or_default(),
+            key_property: string("keyProperty"),
+            base_type: string("baseType"),
+            open_type: flag("openType"),
+            is_abstract: flag("abstract"),
+        }
+    }
+}
+
 /// The block annotated `"blockType": "resource"`, and the annotation's `@odata.type`.
 fn json_representation(
     outline: &Outline<'_>,
@@ -315,28 +390,42 @@ fn json_representation(
     if ann.block_type.as_deref() != Some("resource") {
         return None;
     }
-    let raw = ann.raw.as_ref().map(|r| r.value());
-    let fields = raw.as_ref().and_then(|v| v.as_object());
-    let strings = |key: &str| -> Vec<String> {
-        fields
-            .and_then(|f| f.get(key))
-            .and_then(|v| v.as_array())
-            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
-            .unwrap_or_default()
-    };
-    let string =
-        |key: &str| fields.and_then(|f| f.get(key)).and_then(|v| v.as_str()).map(str::to_string);
-    let flag =
-        |key: &str| fields.and_then(|f| f.get(key)).and_then(|v| v.as_bool()).unwrap_or(false);
+    let fields = ann.raw.as_ref().map(|r| ResourceFields::read(r.as_str())).unwrap_or_default();
     let json = JsonRepresentation {
         text: text.trim_end().to_string(),
         value: JsonText::parse(text).ok(),
-        optional_properties: strings("optionalProperties"),
-        key_property: string("keyProperty"),
-        base_type: string("baseType"),
-        open_type: flag("openType"),
-        is_abstract: flag("abstract"),
+        optional_properties: fields.optional_properties,
+        key_property: fields.key_property,
+        base_type: fields.base_type,
+        open_type: fields.open_type,
+        is_abstract: fields.is_abstract,
         line: block.line,
     };
     Some((json, ann.odata_type))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resource_fields_read_as_a_json_object_reads_them() {
+        for json in [
+            r#"{"blockType": "resource", "optionalProperties": ["a", 1, "b"], "keyProperty": "id", "baseType": "microsoft.graph.entity", "openType": true, "abstract": false}"#,
+            r#"{"openType": "true", "abstract": 1, "keyProperty": 7, "optionalProperties": "a"}"#,
+            r#"{"keyProperty": "a", "keyProperty": "b", "openType": true, "openType": false}"#,
+            r#"{"blockType": "resource"}"#,
+            r#"[1, 2]"#,
+            r#"["a", "b", "c", true, true]"#,
+        ] {
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(ResourceFields::read(json), ResourceFields::from_value(&value), "{json}");
+        }
+        let read =
+            ResourceFields::read(r#"{"optionalProperties": ["a", 1, "b"], "abstract": true}"#);
+        assert_eq!(read.optional_properties, ["a", "b"]);
+        assert!(read.is_abstract);
+        let twice = ResourceFields::read(r#"{"keyProperty": "a", "keyProperty": "b"}"#);
+        assert_eq!(twice.key_property.as_deref(), Some("b"));
+    }
 }
