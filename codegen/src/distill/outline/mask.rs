@@ -13,17 +13,18 @@
 //!   no text for them (consumers read a description as markdown, from the page). The
 //!   parser gets each as a run of `x`, with no links, code spans or emphasis to scan.
 //!
-//! Together they are about a fifth of the parser's work on the 2021 corpus (SDK
-//! include lines, JSON example bodies and descriptions are much of every page).
+//! SDK include lines, JSON example bodies and descriptions are much of every page: on
+//! the 2021 corpus the parser runs about 12% fewer instructions over the masked copies
+//! (225M of the 1.9G a bare pass takes), and the masking itself costs a third of that.
 //!
 //! Masking keeps every byte offset, so the events' ranges are the page's. It is a
 //! proposal, checked by the walk: each masked include line must turn up in an include
 //! paragraph, each masked code content as the whole text of the code block its fence
 //! opens, and each masked cell as a whole table cell the walk builds no text for, in
-//! page order ([`Verify`]). If any does not (an include line that
-//! continues a paragraph of prose, a fence inside an HTML comment or a `~~~` block),
-//! [`super::Outline::parse`] parses the page itself again: the masks change how fast
-//! a page is outlined, never what it is outlined to.
+//! page order ([`Verify`]). If any does not (an include line that continues a
+//! paragraph of prose, a fence inside an HTML comment or a `~~~` block),
+//! [`super::Outline::parse`] parses the page itself again (32 of the 11,289 pages): the
+//! masks change how fast a page is outlined, never what it is outlined to.
 //!
 //! Why a verified mask gives the same outline: the parser's block structure depends
 //! on a line's first characters and, in a few places, on characters the masks never
@@ -105,6 +106,7 @@ fn code_x((_, content): &MaskedCode) -> Range<usize> {
 /// `x`; `None` if a region is not on character boundaries (never, by construction).
 fn fill<'s>(body: &str, regions: &[Range<usize>], arena: &'s Arena) -> Option<&'s str> {
     const XS_BYTES: [u8; 4096] = [b'x'; 4096];
+    // Evaluated by the compiler: the `Err` arm cannot be reached at run time.
     const XS: &str = match std::str::from_utf8(&XS_BYTES) {
         Ok(xs) => xs,
         Err(_) => panic!("ASCII is UTF-8"),
