@@ -138,6 +138,10 @@ pub(crate) fn parse_target(target: &str) -> Result<Target, String> {
 
 /// Split off the query string at the first `?` outside braces and parentheses.
 fn split_query(target: &str) -> (&str, Option<&str>) {
+    // Most request lines have no query at all.
+    if memchr::memchr(b'?', target.as_bytes()).is_none() {
+        return (target, None);
+    }
     // By bytes: every delimiter is ASCII, and no byte of a multi-byte char is.
     let mut depth = 0i32;
     for (i, b) in target.bytes().enumerate() {

@@ -285,11 +285,19 @@ impl Common {
             PageKind::Api => "api",
             PageKind::Resource => "api/resources",
         };
-        format!(
-            "https://learn.microsoft.com/en-us/graph/{folder}/{}?view={}",
-            self.stem.to_ascii_lowercase(),
-            self.version.docs_view()
-        )
+        // One string, built in place (every page has one).
+        let (base, view) = ("https://learn.microsoft.com/en-us/graph/", self.version.docs_view());
+        let mut url =
+            String::with_capacity(base.len() + folder.len() + self.stem.len() + view.len() + 7);
+        url.push_str(base);
+        url.push_str(folder);
+        url.push('/');
+        let stem_at = url.len();
+        url.push_str(&self.stem);
+        url[stem_at..].make_ascii_lowercase();
+        url.push_str("?view=");
+        url.push_str(view);
+        url
     }
 }
 
