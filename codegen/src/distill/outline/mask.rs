@@ -26,9 +26,10 @@
 //! [`super::Outline::parse`] parses the page itself again (32 of the 11,289 pages): the
 //! masks change how fast a page is outlined, never what it is outlined to.
 //!
-//! Why a verified mask gives the same outline: the parser's block structure depends
-//! on a line's first characters and, in a few places, on characters the masks never
-//! touch (`|` splits table cells, `>` ends HTML blocks: include lines holding either
+//! Why a verified mask gives the same outline: no mask covers a line ending (a `\n`, or
+//! a `\r`, which CommonMark also reads as one), so the lines stay the same lines; the
+//! parser's block structure depends on a line's first characters and, in a few places,
+//! on characters the masks never touch (`|` splits table cells, `>` ends HTML blocks: include lines holding either
 //! are not masked, and a cell's mask stops short of the pipes that bound it). A masked
 //! include line still starts a line of paragraph text; a masked code content holds no
 //! closing fence (every line of it that could close the block ends the scan of it
@@ -191,8 +192,8 @@ fn fence_regions<'s>(body: &str, arena: &'s Arena) -> ArenaVec<'s, MaskedCode> {
 }
 
 /// Each include line worth masking (offsets in `body`): `[!INCLUDE` after nothing but
-/// spaces and tabs on its line, outside the code regions, up to the line's end less
-/// trailing whitespace, with no `|`, `<` or `>` in it.
+/// spaces and tabs on its line, outside the code regions, up to the line's end (a
+/// `\n` or a lone `\r`) less trailing whitespace, with no `|`, `<` or `>` in it.
 fn include_lines<'s>(
     body: &str,
     code: &[MaskedCode],
@@ -208,11 +209,12 @@ fn include_lines<'s>(
         if code.peek().is_some_and(|(_, c)| c.start <= at) {
             continue;
         }
-        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        // A lone `\r` ends a line too: a mask never covers one (it would join lines).
+        let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
         if !bytes[line_start..at].iter().all(|&b| b == b' ' || b == b'\t') {
             continue;
         }
-        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         let line = bytes[at..line_end].trim_ascii_end();
         if memchr::memchr3(b'|', b'<', b'>', line).is_some() {
             continue;
@@ -283,7 +285,8 @@ fn description_cells<'s>(
                 let content = &bytes[cell.clone()];
                 let from = cell.start + (content.len() - content.trim_ascii_start().len());
                 let len = content.trim_ascii().len();
-                if len > 0 {
+                // A lone `\r` inside ends a line: masking it would join two rows.
+                if len > 0 && memchr::memchr(b'\r', &bytes[from..from + len]).is_none() {
                     out.push(from..from + len);
                 }
             }
@@ -472,6 +475,9 @@ mod tests {
         "```\n| Name | Description |\n|---|---|\n| a | b |\n```\n",
         "- item\n\n  | Name | Description |\n  |---|---|\n  | a | b |\n",
         "> | Name | Description |\n> |---|---|\n> | a | b |\n",
+        "| Name | Description |\n|---|---|\n| a | de\rsc |\n",
+        "[!INCLUDE [a](b)]\r# Heading\r",
+        "[!INCLUDE [a](b)]\r\rpara\r",
     ];
 
     proptest! {
@@ -485,6 +491,70 @@ mod tests {
             let masked = format!("{:?}", Outline::parse_with(&page, &arena, true));
             let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
             prop_assert_eq!(masked, plain);
+        }
+    }
+
+    /// Tokens of markdown's block syntax, for pages no author would write.
+    const TOKENS: &[&str] = &[
+        "[!INCLUDE [a](b.md)]",
+        "```",
+        "````",
+        "~~~",
+        "|",
+        "| ",
+        "---",
+        ":",
+        "\\",
+        "\n",
+        "\n",
+        "\n\n",
+        "\r",
+        "\r\n",
+        " ",
+        "   ",
+        "\t",
+        "Description",
+        "Name",
+        "<!--",
+        "-->",
+        ">",
+        "- ",
+        "1. ",
+        "# ",
+        "x",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "{",
+        "\"",
+        "json",
+        "| Name | Description |\n|---|---|\n",
+        "| a | b |\n",
+        "| a | b\rc |\n",
+        "a | b\n",
+        "| a | b \\| c |\n",
+        "\n```\n",
+        "```json\n",
+        "{\n",
+        "}\n",
+        "\n[!INCLUDE [c](d.md)]\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The same, over token soup: masks that hold must hold for any bytes.
+        #[test]
+        fn a_masked_token_soup_is_outlined_as_itself(
+            tokens in prop::collection::vec(0..TOKENS.len(), 0..80)
+        ) {
+            let page: String = tokens.iter().map(|&i| TOKENS[i]).collect();
+            let arena = Arena::new();
+            let masked = format!("{:?}", Outline::parse_with(&page, &arena, true));
+            let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
+            prop_assert_eq!(masked, plain, "{:?}", page);
         }
     }
 
@@ -518,6 +588,10 @@ mod tests {
         );
         assert_eq!(includes, [8, 31]);
         assert!(code.is_empty());
+        // A lone `\r` ends the line (the mask stops before it).
+        let (text, includes, _) = masked("[!INCLUDE [a](b)]\r# Heading\r");
+        assert_eq!(text, "xxxxxxxxxxxxxxxxx\r# Heading\r");
+        assert_eq!(includes, [0]);
         // Lines with a pipe or angle brackets are left alone.
         let (text, includes, _) = masked("[!INCLUDE [a](b|c)]\n[!INCLUDE [a](<b>)]\n");
         assert_eq!(text, "[!INCLUDE [a](b|c)]\n[!INCLUDE [a](<b>)]\n");
