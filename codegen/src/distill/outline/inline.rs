@@ -138,11 +138,6 @@ impl<'s> InlineBuf<'s> {
         }
     }
 
-    /// Whether this buffer builds text at all.
-    pub(super) fn collects(&self) -> bool {
-        self.collect
-    }
-
     /// Whether any text was collected.
     pub(super) fn has_text(&self) -> bool {
         self.borrowed.is_some() || !self.text.is_empty()

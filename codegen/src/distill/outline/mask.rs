@@ -9,19 +9,15 @@
 //!   walk takes a code block's text from the page by its range. The parser gets the
 //!   content as one line of `x` (its last newline kept), which it passes over at the
 //!   speed of a newline search instead of line by line.
-//! - **Description cells** (the cells of a table's Description column): the walk builds
-//!   no text for them (consumers read a description as markdown, from the page). The
-//!   parser gets each as a run of `x`, with no links, code spans or emphasis to scan.
 //!
-//! SDK include lines, JSON example bodies and descriptions are much of every page: on
+//! SDK include lines and JSON example bodies are much of every API page: on
 //! the 2021 corpus the parser runs about 12% fewer instructions over the masked copies
 //! (225M of the 1.9G a bare pass takes), and the masking itself costs a third of that.
 //!
 //! Masking keeps every byte offset, so the events' ranges are the page's. It is a
 //! proposal, checked by the walk: each masked include line must turn up in an include
-//! paragraph, each masked code content as the whole text of the code block its fence
-//! opens, and each masked cell as a whole table cell the walk builds no text for, in
-//! page order ([`Verify`]). If any does not (an include line that continues a
+//! paragraph, and each masked code content as the whole text of the code block its
+//! fence opens, in page order ([`Verify`]). If any does not (an include line that continues a
 //! paragraph of prose, a fence inside an HTML comment or a `~~~` block),
 //! [`super::Outline::parse`] parses the page itself again (32 of the 11,289 pages): the
 //! masks change how fast a page is outlined, never what it is outlined to.
@@ -29,16 +25,16 @@
 //! Why a verified mask gives the same outline: no mask covers a line ending (a `\n`, or
 //! a `\r`, which CommonMark also reads as one), so the lines stay the same lines; the
 //! parser's block structure depends on a line's first characters and, in a few places,
-//! on characters the masks never touch (`|` splits table cells, `>` ends HTML blocks: include lines holding either
-//! are not masked, and a cell's mask stops short of the pipes that bound it). A masked
-//! include line still starts a line of paragraph text; a masked code content holds no
-//! closing fence (every line of it that could close the block ends the scan of it
-//! first: [`fence_regions`] accepts more closing fences than CommonMark does, never
-//! fewer); a masked cell keeps its row's first character and its bounding pipes, and
-//! pulldown-cmark splits a row at every pipe not preceded by a backslash, whatever
-//! else the row holds (its `parse_line` in table mode), which is how [`RowCells`]
-//! splits it. What is left, a paragraph's inline text, a code block's text or a
-//! cell's, the walk takes from the page.
+//! on characters the masks never touch (`|` splits table cells, `>` ends HTML blocks:
+//! include lines holding either are not masked). A masked include line still starts a
+//! line of paragraph text; a masked code content holds no closing fence (every line of
+//! it that could close the block ends the scan of it first: [`fence_regions`] accepts
+//! more closing fences than CommonMark does, never fewer). What is left, a paragraph's
+//! inline text or a code block's text, the walk takes from the page.
+//!
+//! Description cells (the walk builds no text for them either) were masked too, and
+//! taken out again: finding the tables and splitting their rows cost more time than the
+//! parser saved (18M fewer instructions in all, 1.4 ms slower).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -59,8 +55,6 @@ pub(super) struct Masks<'s> {
     pub includes: &'s [usize],
     /// Each masked code block.
     pub code: &'s [MaskedCode],
-    /// Each masked table cell: its content, less the whitespace around it.
-    pub cells: &'s [Range<usize>],
 }
 
 /// The parser's text for a page body: the body itself when nothing is worth masking.
@@ -74,17 +68,15 @@ pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'
     let unmasked = Masked { text: body, masks: Masks::default() };
     let code = fence_regions(body, arena);
     let includes = include_lines(body, &code, arena);
-    let cells = description_cells(body, &code, arena);
-    if code.is_empty() && includes.is_empty() && cells.is_empty() {
+    if code.is_empty() && includes.is_empty() {
         return unmasked;
     }
     // The regions to fill with `x`, in order; a page where two overlap (never, as
     // each scan skips the code the first found) is not masked.
     let mut regions: ArenaVec<'s, Range<usize>> =
-        ArenaVec::with_capacity_in(code.len() + includes.len() + cells.len(), arena);
+        ArenaVec::with_capacity_in(code.len() + includes.len(), arena);
     regions.extend(code.iter().map(code_x));
     regions.extend(includes.iter().cloned());
-    regions.extend(cells.iter().cloned());
     regions.sort_unstable_by_key(|r| r.start);
     if regions.windows(2).any(|w| w[0].end > w[1].start) {
         return unmasked;
@@ -94,8 +86,7 @@ pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'
     let code = arena
         .alloc_slice_fill_iter(code.iter().map(|(fence, content)| (fence + base, shift(content))));
     let includes = arena.alloc_slice_fill_iter(includes.iter().map(|line| line.start + base));
-    let cells = arena.alloc_slice_fill_iter(cells.iter().map(shift));
-    Masked { text, masks: Masks { includes, code, cells } }
+    Masked { text, masks: Masks { includes, code } }
 }
 
 /// The part of a code block's content that becomes `x`: all of it but its last newline.
@@ -224,145 +215,12 @@ fn include_lines<'s>(
     out
 }
 
-/// Whether a table header cell names a description column, whose cells the walk reads
-/// as markdown and builds no text for (`Description`, `**Notes**`, ...).
-pub(super) fn is_description_header(text: &str) -> bool {
-    let t = text.trim().trim_matches(['*', '_']);
-    ["description", "notes", "details", "description and example", "description / notes"]
-        .iter()
-        .any(|d| t.eq_ignore_ascii_case(d))
-}
-
-/// The content of each description cell worth masking (offsets in `body`), less the
-/// whitespace around it: tables are found by their delimiter rows (`|---|---|`, at a
-/// `-|`), outside the masked code, and read down to the first line that is blank or
-/// has no pipe. A first cell is masked only in rows that start with a pipe (a row's
-/// first character says whether the line is a row at all).
-fn description_cells<'s>(
-    body: &str,
-    code: &[MaskedCode],
-    arena: &'s Arena,
-) -> ArenaVec<'s, Range<usize>> {
-    static DELIMITER: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("-|"));
-    let bytes = body.as_bytes();
-    let mut out = ArenaVec::new_in(arena);
-    let mut code = code.iter().peekable();
-    let mut done_to = 0;
-    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-    for at in DELIMITER.find_iter(bytes) {
-        if at < done_to {
-            continue;
-        }
-        while code.next_if(|(_, c)| c.end <= at).is_some() {}
-        if code.peek().is_some_and(|(_, c)| c.start <= at) {
-            continue;
-        }
-        let start = line_start(at);
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-        done_to = end;
-        let delimiter = &bytes[start..end];
-        if start == 0
-            || !delimiter.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
-        {
-            continue;
-        }
-        let Some(column) = RowCells::new(bytes, line_start(start - 1))
-            .position(|c| body.get(c).is_some_and(is_description_header))
-        else {
-            continue;
-        };
-        let mut row = end + 1;
-        while row < bytes.len() {
-            let mut cells = RowCells::new(bytes, row);
-            let leads_with_pipe = cells.pipes == 1;
-            let cell = cells.by_ref().nth(column);
-            let (row_end, pipes) = cells.finish();
-            if pipes == 0 {
-                break;
-            }
-            if let Some(cell) = cell.filter(|_| column > 0 || leads_with_pipe) {
-                let content = &bytes[cell.clone()];
-                let from = cell.start + (content.len() - content.trim_ascii_start().len());
-                let len = content.trim_ascii().len();
-                // A lone `\r` inside ends a line: masking it would join two rows.
-                if len > 0 && memchr::memchr(b'\r', &bytes[from..from + len]).is_none() {
-                    out.push(from..from + len);
-                }
-            }
-            row = row_end + 1;
-        }
-        done_to = row;
-    }
-    out
-}
-
-/// The cells of the table row starting at `start` of a page, as pulldown-cmark splits
-/// it: at every `|` not preceded by a backslash, up to the line's end; a leading pipe
-/// (after indentation) opens the first cell, and nothing but whitespace after the last
-/// pipe is no cell. The line is visited by jumps to its next pipe or newline
-/// (`memchr2`), not byte by byte.
-struct RowCells<'b> {
-    bytes: &'b [u8],
-    /// Where the current cell starts; `None` once the line's end is reached.
-    cell: Option<usize>,
-    /// Where the search for the next pipe resumes.
-    at: usize,
-    /// The line's end (its `\n`, or the page's end), once reached.
-    end: usize,
-    /// The pipes that bound cells, so far (a leading pipe counts).
-    pipes: usize,
-}
-
-impl<'b> RowCells<'b> {
-    fn new(bytes: &'b [u8], start: usize) -> Self {
-        let lead = start + bytes[start..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-        let (first, pipes) = if bytes.get(lead) == Some(&b'|') { (lead + 1, 1) } else { (lead, 0) };
-        RowCells { bytes, cell: Some(first), at: first, end: bytes.len(), pipes }
-    }
-
-    /// Visit the rest of the line: its end, and the number of pipes bounding its cells.
-    fn finish(mut self) -> (usize, usize) {
-        while self.next().is_some() {}
-        (self.end, self.pipes)
-    }
-}
-
-impl Iterator for RowCells<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        let from = self.cell?;
-        loop {
-            let found = memchr::memchr2(b'|', b'\n', &self.bytes[self.at..]).map(|i| self.at + i);
-            match found {
-                Some(pipe) if self.bytes[pipe] == b'|' => {
-                    self.at = pipe + 1;
-                    if pipe.checked_sub(1).map(|p| self.bytes[p]) == Some(b'\\') {
-                        continue;
-                    }
-                    self.pipes += 1;
-                    self.cell = Some(pipe + 1);
-                    return Some(from..pipe);
-                }
-                _ => {
-                    self.end = found.unwrap_or(self.bytes.len());
-                    self.cell = None;
-                    let end = from + self.bytes[from..self.end].trim_ascii_end().len();
-                    return (end > from).then_some(from..end);
-                }
-            }
-        }
-    }
-}
-
 /// The walk's check of the masks: each masked region must be found, in order, where
 /// it was meant to end up.
 #[derive(Debug, Default)]
 pub(super) struct Verify {
     includes: usize,
     code: usize,
-    cells: usize,
     failed: bool,
 }
 
@@ -396,33 +254,9 @@ impl Verify {
         }
     }
 
-    /// A table cell spanning `range` of `src` ends; `collected` says whether the walk
-    /// built its text. A masked cell must be the next one not yet found, the whole
-    /// cell (less whitespace), and one whose text is not built.
-    pub(super) fn table_cell(
-        &mut self,
-        masks: &Masks<'_>,
-        src: &str,
-        range: Range<usize>,
-        collected: bool,
-    ) {
-        let Some(next) = masks.cells.get(self.cells) else { return };
-        if next.start >= range.end {
-            return;
-        }
-        let cell = src.get(range.clone()).unwrap_or("");
-        let start = range.start + (cell.len() - cell.trim_ascii_start().len());
-        let trimmed = start..start + cell.trim_ascii().len();
-        self.failed |= collected || *next != trimmed;
-        self.cells += 1;
-    }
-
     /// Whether every masked region was found where it was meant to be.
     pub(super) fn passed(&self, masks: &Masks<'_>) -> bool {
-        !self.failed
-            && self.includes == masks.includes.len()
-            && self.code == masks.code.len()
-            && self.cells == masks.cells.len()
+        !self.failed && self.includes == masks.includes.len() && self.code == masks.code.len()
     }
 }
 
@@ -632,42 +466,10 @@ mod tests {
     }
 
     #[test]
-    fn description_cells_become_x_inside_their_pipes() {
-        let body = "| Name | Type | Description |\n|---|---|---|\n| a | String | The [a](a.md) \\| b. |\n| b | Int32 |  |\n\n| c | d |\n";
-        let (text, _, _) = masked(body);
-        assert_eq!(
-            text,
-            "| Name | Type | Description |\n|---|---|---|\n| a | String | xxxxxxxxxxxxxxxxxxx |\n| b | Int32 |  |\n\n| c | d |\n"
-        );
-        // Without a leading pipe, a first-column description is left alone (a row's
-        // first character decides whether it is a row); later columns are masked.
-        let body = "Description | Name\n---|---\nfirst | second\n";
-        let (text, _, _) = masked(body);
-        assert_eq!(text, body);
-        let body = "Name | Description\n---|---\nfirst | second\n";
-        assert_eq!(masked(body).0, "Name | Description\n---|---\nfirst | xxxxxx\n");
-    }
-
-    #[test]
-    fn rows_split_at_pipes_not_after_a_backslash() {
-        let cells = |line: &'static str| {
-            RowCells::new(line.as_bytes(), 0).map(|r| &line[r]).collect::<Vec<_>>()
-        };
-        assert_eq!(cells("| a | b |"), [" a ", " b "]);
-        assert_eq!(cells("  |a|b"), ["a", "b"]);
-        assert_eq!(cells("a | b \\| c | `d|e`"), ["a ", " b \\| c ", " `d", "e`"]);
-        assert_eq!(cells("| a \\\\| b |  "), [" a \\\\| b "]);
-        assert_eq!(cells("||"), [""]);
-        assert_eq!(cells("| a | b |\nnext | line"), [" a ", " b "]);
-        assert_eq!(RowCells::new(b"| a | b |\nnext", 0).finish(), (9, 3));
-        assert_eq!(RowCells::new(b"  \nnext", 0).finish(), (2, 0));
-    }
-
-    #[test]
     fn verify_wants_every_region_in_order() {
         let includes = [5, 50];
         let code = [(100, 110..150)];
-        let masks = Masks { includes: &includes, code: &code, cells: &[] };
+        let masks = Masks { includes: &includes, code: &code };
         let mut v = Verify::default();
         v.include_paragraph(&masks, 0..20);
         v.include_paragraph(&masks, 40..60);
@@ -683,18 +485,6 @@ mod tests {
         v.include_paragraph(&masks, 0..60);
         v.code_block(&masks, 100, Some(&(110..170)));
         assert!(!v.passed(&masks));
-        // A masked cell must be a whole cell the walk builds no text for.
-        let cells = [Range { start: 10, end: 15 }];
-        let masks = Masks { includes: &[], code: &[], cells: &cells };
-        let src = "012345678 abcde |";
-        for (range, collected, ok) in
-            [(9..16, false, true), (9..16, true, false), (10..14, false, false)]
-        {
-            let mut v = Verify::default();
-            v.table_cell(&masks, src, 0..3, true);
-            v.table_cell(&masks, src, range, collected);
-            assert_eq!(v.passed(&masks), ok);
-        }
         // A masked code block never found.
         let mut v = Verify::default();
         v.include_paragraph(&masks, 0..60);
