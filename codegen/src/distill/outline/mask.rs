@@ -9,6 +9,9 @@
 //!   walk takes a code block's text from the page by its range. The parser gets the
 //!   content as one line of `x` (its last newline kept), which it passes over at the
 //!   speed of a newline search instead of line by line.
+//! - **The inside of top-level HTML comments** (`<!--` at column 0, over several lines:
+//!   the annotation comments before examples): the walk takes a comment's text from the
+//!   page by its range. The parser gets `<!--xxxx-->`, one line.
 //!
 //! SDK include lines and JSON example bodies are much of every API page: on
 //! the 2021 corpus the parser runs about 12% fewer instructions over the masked copies
@@ -16,8 +19,9 @@
 //!
 //! Masking keeps every byte offset, so the events' ranges are the page's. It is a
 //! proposal, checked by the walk: each masked include line must turn up in an include
-//! paragraph, and each masked code content as the whole text of the code block its
-//! fence opens, in page order ([`Verify`]). If any does not (an include line that continues a
+//! paragraph, each masked code content as the whole text of the code block its fence
+//! opens, and each masked comment inside an HTML block that starts where the comment
+//! does, in page order ([`Verify`]). If any does not (an include line that continues a
 //! paragraph of prose, a fence inside an HTML comment or a `~~~` block),
 //! [`super::Outline::parse`] parses the page itself again (32 of the 11,289 pages): the
 //! masks change how fast a page is outlined, never what it is outlined to.
@@ -29,8 +33,12 @@
 //! include lines holding either are not masked). A masked include line still starts a
 //! line of paragraph text; a masked code content holds no closing fence (every line of
 //! it that could close the block ends the scan of it first: [`fence_regions`] accepts
-//! more closing fences than CommonMark does, never fewer). What is left, a paragraph's
-//! inline text or a code block's text, the walk takes from the page.
+//! more closing fences than CommonMark does, never fewer). A comment is the one mask
+//! that joins lines, and may: an HTML block that starts with `<!--` at column 0 is at
+//! the top level (no container holds an unindented line) and runs to the first line
+//! holding `-->` whatever the lines between hold, which is where its mask ends. What is
+//! left, a paragraph's inline text, a code block's or a comment's text, the walk takes
+//! from the page.
 //!
 //! Description cells (the walk builds no text for them either) were masked too, and
 //! taken out again: finding the tables and splitting their rows cost more time than the
@@ -55,6 +63,8 @@ pub(super) struct Masks<'s> {
     pub includes: &'s [usize],
     /// Each masked code block.
     pub code: &'s [MaskedCode],
+    /// Each masked comment: where its `<!--` starts, and where its `-->` does.
+    pub comments: &'s [(usize, usize)],
 }
 
 /// The parser's text for a page body: the body itself when nothing is worth masking.
@@ -67,16 +77,18 @@ pub(super) struct Masked<'s> {
 pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'s> {
     let unmasked = Masked { text: body, masks: Masks::default() };
     let code = fence_regions(body, arena);
-    let includes = include_lines(body, &code, arena);
-    if code.is_empty() && includes.is_empty() {
+    let comments = comment_regions(body, &code, arena);
+    let includes = include_lines(body, &code, &comments, arena);
+    if code.is_empty() && includes.is_empty() && comments.is_empty() {
         return unmasked;
     }
     // The regions to fill with `x`, in order; a page where two overlap (never, as
     // each scan skips the code the first found) is not masked.
     let mut regions: ArenaVec<'s, Range<usize>> =
-        ArenaVec::with_capacity_in(code.len() + includes.len(), arena);
+        ArenaVec::with_capacity_in(code.len() + includes.len() + comments.len(), arena);
     regions.extend(code.iter().map(code_x));
     regions.extend(includes.iter().cloned());
+    regions.extend(comments.iter().map(|&(open, close)| open + 4..close));
     regions.sort_unstable_by_key(|r| r.start);
     if regions.windows(2).any(|w| w[0].end > w[1].start) {
         return unmasked;
@@ -86,7 +98,8 @@ pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'
     let code = arena
         .alloc_slice_fill_iter(code.iter().map(|(fence, content)| (fence + base, shift(content))));
     let includes = arena.alloc_slice_fill_iter(includes.iter().map(|line| line.start + base));
-    Masked { text, masks: Masks { includes, code } }
+    let comments = arena.alloc_slice_fill_iter(comments.iter().map(|(o, c)| (o + base, c + base)));
+    Masked { text, masks: Masks { includes, code, comments } }
 }
 
 /// The part of a code block's content that becomes `x`: all of it but its last newline.
@@ -182,22 +195,66 @@ fn fence_regions<'s>(body: &str, arena: &'s Arena) -> ArenaVec<'s, MaskedCode> {
     out
 }
 
+/// Each HTML comment worth masking (offsets in `body`): where a `<!--` at column 0
+/// starts, and where the first `-->` after it starts, when that is on a later line
+/// (the inside holds a line ending) and the comment is outside the code regions. The
+/// `-->` is looked for from the `<!--`'s third byte: `<!-->` ends where it starts, as
+/// CommonMark's end condition reads the whole line.
+fn comment_regions<'s>(
+    body: &str,
+    code: &[MaskedCode],
+    arena: &'s Arena,
+) -> ArenaVec<'s, (usize, usize)> {
+    static OPEN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("<!--"));
+    static CLOSE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("-->"));
+    let bytes = body.as_bytes();
+    let mut out = ArenaVec::new_in(arena);
+    let mut code = code.iter().peekable();
+    let mut from = 0;
+    while let Some(at) = OPEN.find(&bytes[from..]).map(|i| from + i) {
+        from = at + 4;
+        if at > 0 && bytes[at - 1] != b'\n' {
+            continue;
+        }
+        while code.next_if(|(_, c)| c.end <= at).is_some() {}
+        if code.peek().is_some_and(|(_, c)| c.start <= at) {
+            continue;
+        }
+        let Some(close) = CLOSE.find(&bytes[at + 2..]).map(|i| at + 2 + i) else { break };
+        from = from.max(close + 3);
+        let inside = at + 4..close;
+        if inside.is_empty() || memchr::memchr2(b'\n', b'\r', &bytes[inside]).is_none() {
+            continue;
+        }
+        // A code region starting inside the comment would overlap it: the page is not
+        // masked then (see `mask`), which the scan leaves to that check.
+        out.push((at, close));
+    }
+    out
+}
+
 /// Each include line worth masking (offsets in `body`): `[!INCLUDE` after nothing but
-/// spaces and tabs on its line, outside the code regions, up to the line's end (a
+/// spaces and tabs on its line, outside the code regions and the comments, up to the line's end (a
 /// `\n` or a lone `\r`) less trailing whitespace, with no `|`, `<` or `>` in it.
 fn include_lines<'s>(
     body: &str,
     code: &[MaskedCode],
+    comments: &[(usize, usize)],
     arena: &'s Arena,
 ) -> ArenaVec<'s, Range<usize>> {
     let bytes = body.as_bytes();
     let mut out = ArenaVec::new_in(arena);
     let mut code = code.iter().peekable();
+    let mut comments = comments.iter().peekable();
     static INCLUDE: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new("[!INCLUDE"));
     for at in INCLUDE.find_iter(bytes) {
         while code.next_if(|(_, c)| c.end <= at).is_some() {}
         if code.peek().is_some_and(|(_, c)| c.start <= at) {
+            continue;
+        }
+        while comments.next_if(|&&(_, close)| close <= at).is_some() {}
+        if comments.peek().is_some_and(|&&(open, _)| open <= at) {
             continue;
         }
         // A lone `\r` ends a line too: a mask never covers one (it would join lines).
@@ -221,6 +278,7 @@ fn include_lines<'s>(
 pub(super) struct Verify {
     includes: usize,
     code: usize,
+    comments: usize,
     failed: bool,
 }
 
@@ -254,9 +312,23 @@ impl Verify {
         }
     }
 
+    /// An HTML block spanning `range` ends. A masked comment must be the next one not
+    /// yet found, in a block that starts where the comment does and holds all of it.
+    pub(super) fn html_block(&mut self, masks: &Masks<'_>, range: Range<usize>) {
+        let Some(&(open, close)) = masks.comments.get(self.comments) else { return };
+        if open >= range.end {
+            return;
+        }
+        self.failed |= open != range.start || close + 3 > range.end;
+        self.comments += 1;
+    }
+
     /// Whether every masked region was found where it was meant to be.
     pub(super) fn passed(&self, masks: &Masks<'_>) -> bool {
-        !self.failed && self.includes == masks.includes.len() && self.code == masks.code.len()
+        !self.failed
+            && self.includes == masks.includes.len()
+            && self.code == masks.code.len()
+            && self.comments == masks.comments.len()
     }
 }
 
@@ -292,6 +364,11 @@ mod tests {
         "```a`b\nq\nr\n```\n",
         "<!--\n```\nq\nr\n```\n-->\n",
         "<!-- { \"blockType\": \"request\" } -->\n",
+        "<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"x\"\n}-->\n",
+        "<!-->\nnot a comment\n-->\n",
+        "  <!--\n indented\n-->\n",
+        "<div>\n<!--\ninside\n-->\n</div>\n",
+        "<!--\nnever closed\n",
         "1. step\n\n   ```\n   a\n   b\n   ```\n",
         "```\r\na\r\nb\r\n```\r\n",
         "\t```\nk\nl\n\t```\n",
@@ -374,6 +451,9 @@ mod tests {
         "{\n",
         "}\n",
         "\n[!INCLUDE [c](d.md)]\n",
+        "\n<!--\n",
+        "-->",
+        "\n<!-- {\n\"a\": 1\n} -->\n",
     ];
 
     proptest! {
@@ -390,6 +470,18 @@ mod tests {
             let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
             prop_assert_eq!(masked, plain, "{:?}", page);
         }
+    }
+
+    #[test]
+    fn the_masks_of_a_usual_page_hold() {
+        // An example section as the 2021 pages write it: every mask lands where it may,
+        // and the walk over the masked copy is kept.
+        let page = "# t\n\n## Example\n\n# [HTTP](#tab/http)\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"x\"\n}-->\n```http\nGET /me\nHost: x\n```\n# [C#](#tab/csharp)\n[!INCLUDE [sample-code](a.md)]\n[!INCLUDE [sdk](b.md)]\n\n---\n";
+        let arena = Arena::new();
+        let lines = super::super::LineIndex::new(page);
+        let m = mask(page, 0, &arena);
+        assert_eq!((m.masks.includes.len(), m.masks.code.len(), m.masks.comments.len()), (2, 1, 1));
+        assert!(Outline::walk(page, 0, &lines, &arena, m.text, m.masks).is_some());
     }
 
     #[test]
@@ -451,6 +543,22 @@ mod tests {
     }
 
     #[test]
+    fn comments_over_several_lines_become_one_line() {
+        let body = "<!-- {\n  \"blockType\": \"request\"\n} -->\n```http\nGET /me\n```\n<!-- one line -->\n";
+        let arena = Arena::new();
+        let m = mask(body, 0, &arena);
+        assert_eq!(
+            m.text,
+            "<!--xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-->\n```http\nGET /me\n```\n<!-- one line -->\n"
+        );
+        assert_eq!(m.masks.comments, [(0, 34)]);
+        // `<!-->` closes on its own line; a comment not at column 0 is left alone.
+        for body in ["<!-->\na\n-->\n", " <!--\na\n-->\n", "x\n<!--\na\n"] {
+            assert!(mask(body, 0, &arena).masks.comments.is_empty(), "{body:?}");
+        }
+    }
+
+    #[test]
     fn a_longer_fence_is_closed_only_by_as_many_backticks_and_includes_in_code_stay() {
         let body = "````\n```\n[!INCLUDE [a](b)]\n````\n";
         let (text, includes, code) = masked(body);
@@ -469,7 +577,7 @@ mod tests {
     fn verify_wants_every_region_in_order() {
         let includes = [5, 50];
         let code = [(100, 110..150)];
-        let masks = Masks { includes: &includes, code: &code };
+        let masks = Masks { includes: &includes, code: &code, comments: &[] };
         let mut v = Verify::default();
         v.include_paragraph(&masks, 0..20);
         v.include_paragraph(&masks, 40..60);

@@ -354,7 +354,9 @@ impl<'s, 'l> Walk<'s, 'l> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((start, end)) = self.html.take() {
-                    self.html_block(start, end.max(range.end));
+                    let end = end.max(range.end);
+                    self.verify.html_block(&self.masks, start..end);
+                    self.html_block(start, end);
                 }
             }
             _ => {}
