@@ -50,6 +50,14 @@ fn file<'e>(emitted: &'e Emitted, path: &str) -> &'e str {
 }
 
 /// Every file, each after a `==> path` line.
+/// Assert that `text` (an emitted file or listing) holds each of `expected`.
+#[track_caller]
+fn assert_has(text: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(text.contains(expected), "lacks `{expected}`:\n{text}");
+    }
+}
+
 fn listing(emitted: &Emitted) -> String {
     let mut out = String::new();
     for file in &emitted.files {
@@ -81,28 +89,27 @@ fn naming_edge_cases() {
     let emitted = emit(&load(&fixtures("naming")), &[]);
     insta::assert_snapshot!("naming_edge_cases", listing(&emitted));
     let node = file(&emitted, "v1/types/node.rs");
-    for expected in [
-        "pub id: Option<String>",
-        "pub id_2: Option<String>",
-        "pub r#type: Option<String>",
-        "pub self_: Option<String>",
-        "pub self_2: Option<i32>",
-        "pub crate_: Option<bool>",
-        "pub super_: Option<f64>",
-        "pub r#async: Option<String>",
-        "pub parent: Option<Box<super::Node>>",
-        "pub children: Option<Vec<super::Node>>",
-        "pub media: Option<super::AnyMediaConfig>",
-        "pub either: Option<super::AnyMediaConfig>",
-        "pub meeting: Option<Box<super::HolderOrTokenInfo>>",
-        "pub missing: Option<::graphgen_runtime::serde_json::Value>",
-    ] {
-        assert!(node.contains(expected), "node.rs lacks `{expected}`:\n{node}");
-    }
+    assert_has(
+        node,
+        &[
+            "pub id: Option<String>",
+            "pub id_2: Option<String>",
+            "pub r#type: Option<String>",
+            "pub self_: Option<String>",
+            "pub self_2: Option<i32>",
+            "pub crate_: Option<bool>",
+            "pub super_: Option<f64>",
+            "pub r#async: Option<String>",
+            "pub parent: Option<Box<super::Node>>",
+            "pub children: Option<Vec<super::Node>>",
+            "pub media: Option<super::AnyMediaConfig>",
+            "pub either: Option<super::AnyMediaConfig>",
+            "pub meeting: Option<Box<super::HolderOrTokenInfo>>",
+            "pub missing: Option<::graphgen_runtime::serde_json::Value>",
+        ],
+    );
     let quality = file(&emitted, "v1/types/videoquality.rs");
-    for expected in ["_1080p,", "U2D,", "Other,", "Other2,", "SkypeForBusiness,", "Self_,"] {
-        assert!(quality.contains(expected), "videoquality.rs lacks `{expected}`");
-    }
+    assert_has(quality, &["_1080p,", "U2D,", "Other,", "Other2,", "SkypeForBusiness,", "Self_,"]);
     assert!(quality.contains("Unlisted(String)"), "the catch-all yields `Other` to the member");
     // `options` and `with_options` are every node's: a segment of that name yields.
     let paths = file(&emitted, "v1/paths.rs");
@@ -128,50 +135,53 @@ fn naming_edge_cases() {
     assert!(list.contains(".options(node.options())"));
     // Required query parameters are arguments, typed by the table, renamed where the
     // body's name is taken, once each; one that is not a plain word stays in the docs.
-    for expected in [
-        "since: &'a str,\n        body_2: bool,\n        depth: i64,\n    ) -> NodesItemChildrenListCall<'a> {",
-        ".query(\"since\", since)\n            .query(\"body\", body_2.to_string())",
-        "Required query parameters: `since` (`since`), `body_2` (`body`), `depth` (`depth`).",
-    ] {
-        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
-    }
+    assert_has(
+        list,
+        &[
+            "since: &'a str,\n        body_2: bool,\n        depth: i64,\n    ) -> NodesItemChildrenListCall<'a> {",
+            ".query(\"since\", since)\n            .query(\"body\", body_2.to_string())",
+            "Required query parameters: `since` (`since`), `body_2` (`body`), `depth` (`depth`).",
+        ],
+    );
     // The other plain-word ones (stated optional, or not stated) are set by the
     // methods of the call the function returns (a new one is a new method: no
     // signature changes), sent only when set.
-    for expected in [
-        "pub struct NodesItemChildrenListCall<'a> {\n    \
+    assert_has(
+        list,
+        &[
+            "pub struct NodesItemChildrenListCall<'a> {\n    \
          node: &'a super::super::paths::NodesItemChildren,\n",
-        "depth: i64,\n    format: Option<&'a str>,\n    limit: Option<i64>,\n    \
+            "depth: i64,\n    format: Option<&'a str>,\n    limit: Option<i64>,\n    \
          hidden: Option<bool>,\n",
-        "pub fn format(mut self, format: &'a str) -> Self {",
-        "pub fn limit(mut self, limit: i64) -> Self {",
-        "/// Sends the query parameter `hidden`.\n    ///\n    /// Include hidden children.",
-        ".query_opt(\"format\", format)\n            \
+            "pub fn format(mut self, format: &'a str) -> Self {",
+            "pub fn limit(mut self, limit: i64) -> Self {",
+            "/// Sends the query parameter `hidden`.\n    ///\n    /// Include hidden children.",
+            ".query_opt(\"format\", format)\n            \
          .query_opt(\"limit\", limit.map(|v| v.to_string()))\n            \
          .query_opt(\"hidden\", hidden.map(|v| v.to_string()))",
-        "Optional query parameters, set by the methods of the same names of the \
+            "Optional query parameters, set by the methods of the same names of the \
          [`NodesItemChildrenListCall`] it returns, before `.await`: `format` (`format`), \
          `limit` (`limit`), `hidden` (`hidden`), `send_2` (`send`), `node_2` (`node`), \
          `r#type` (`type`), `self_` (`self`).",
-        "impl<'a> ::core::future::IntoFuture for NodesItemChildrenListCall<'a> {",
-        // The call's own names (`node`, `send`) are not given to a parameter.
-        "pub fn send_2(mut self, send_2: &'a str) -> Self {",
-        "pub fn node_2(mut self, node_2: &'a str) -> Self {",
-        "pub fn r#type(mut self, r#type: bool) -> Self {",
-        "pub fn self_(mut self, self_: &'a str) -> Self {",
-    ] {
-        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
-    }
+            "impl<'a> ::core::future::IntoFuture for NodesItemChildrenListCall<'a> {",
+            // The call's own names (`node`, `send`) are not given to a parameter.
+            "pub fn send_2(mut self, send_2: &'a str) -> Self {",
+            "pub fn node_2(mut self, node_2: &'a str) -> Self {",
+            "pub fn r#type(mut self, r#type: bool) -> Self {",
+            "pub fn self_(mut self, self_: &'a str) -> Self {",
+        ],
+    );
     // A parameter the request line gives a value to fill in (`?format={format}`) is
     // required, whatever the table says; the OData option beside it is not an argument.
     let content = file(&emitted, "v1/requests/driveitem_get_content.rs");
-    for expected in [
-        "pub fn get<'a>(&'a self, format: &'a str) -> DriveRootItemPathContentGetCall<'a> {",
-        "quality: Option<i64>,\n}",
-        ".query(\"format\", format)\n            .query_opt(\"quality\"",
-    ] {
-        assert!(content.contains(expected), "lacks `{expected}`:\n{content}");
-    }
+    assert_has(
+        content,
+        &[
+            "pub fn get<'a>(&'a self, format: &'a str) -> DriveRootItemPathContentGetCall<'a> {",
+            "quality: Option<i64>,\n}",
+            ".query(\"format\", format)\n            .query_opt(\"quality\"",
+        ],
+    );
     // A query-table name that a request line gives as a function argument is neither
     // a query argument nor named among the options.
     let cell = file(&emitted, "v1/requests/range_cell.rs");
@@ -221,11 +231,10 @@ fn downloads_return_the_content() {
         }
     });
     let content = file(&emitted, "v1/requests/driveitem_get_content.rs");
-    for expected in
-        ["pub async fn send(self) -> ::graphgen_runtime::Result<Vec<u8>>", ".send_bytes(request)"]
-    {
-        assert!(content.contains(expected), "lacks `{expected}`:\n{content}");
-    }
+    assert_has(
+        content,
+        &["pub async fn send(self) -> ::graphgen_runtime::Result<Vec<u8>>", ".send_bytes(request)"],
+    );
     assert!(!content.contains("Operation"), "{content}");
     let shown = file(&emitted, "v1/requests/node_type.rs");
     assert!(shown.contains(".send_bytes(request)"), "{shown}");
@@ -233,10 +242,8 @@ fn downloads_return_the_content() {
     let raw = list.split("impl super::super::paths::NodesItemValue {").nth(1).unwrap();
     let raw = raw.split("\nimpl").next().unwrap();
     assert!(raw.contains("**Returns** the content, as bytes."), "{raw}");
-    for expected in [".send_bytes(request)", ".send_json(request)"] {
-        // The raw value's call sends for bytes; the children's still for their page.
-        assert!(list.contains(expected), "lacks `{expected}`:\n{list}");
-    }
+    // The raw value's call sends for bytes; the children's still for their page.
+    assert_has(list, &[".send_bytes(request)", ".send_json(request)"]);
 }
 
 /// A `GET` starts no long-running operation: a page saying `202 Accepted` (getting a
@@ -305,13 +312,14 @@ fn a_created_resource_is_not_an_operation() {
             BodyKind::Resource { type_expr: TypeExpr::named("node", Some("node".into())) };
     });
     let clone = file(&emitted, "v1/requests/node_clone.rs");
-    for expected in [
-        "::graphgen_runtime::Created<super::super::types::Node>",
-        ".send_created(request)",
-        "**Returns** the new resource's URL",
-    ] {
-        assert!(clone.contains(expected), "lacks `{expected}`:\n{clone}");
-    }
+    assert_has(
+        clone,
+        &[
+            "::graphgen_runtime::Created<super::super::types::Node>",
+            ".send_created(request)",
+            "**Returns** the new resource's URL",
+        ],
+    );
     assert!(!clone.contains("Operation"), "{clone}");
     let moved = file(&emitted, "v1/requests/node_update.rs");
     assert!(moved.contains(".send_operation(request)"), "{moved}");

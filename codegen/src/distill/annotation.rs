@@ -63,14 +63,18 @@ pub(crate) fn parse(raw: &RawAnnotation<'_>, diagnostics: &mut Vec<Diagnostic>) 
     }
 }
 
+/// A field's JSON text read as a string (`None` when it is not one): borrowed where it
+/// has no escapes.
+pub(super) fn raw_string(v: Option<&RawValue>) -> Option<String> {
+    let v = v?;
+    match serde_json::from_str::<&str>(v.get()) {
+        Ok(s) => Some(s.to_string()),
+        Err(_) => serde_json::from_str::<String>(v.get()).ok(),
+    }
+}
+
 fn from_fields(fields: &Fields<'_>, text: &str, line: u32) -> Annotation {
-    let string = |v: Option<&RawValue>| -> Option<String> {
-        let v = v?;
-        match serde_json::from_str::<&str>(v.get()) {
-            Ok(s) => Some(s.to_string()),
-            Err(_) => serde_json::from_str::<String>(v.get()).ok(),
-        }
-    };
+    let string = raw_string;
     let flag = |v: Option<&RawValue>| {
         v.is_some_and(|v| {
             let t = v.get().trim_matches('"');

@@ -342,7 +342,7 @@ impl ResourceFields {
             // each key.
             return ResourceFields::from_value(&serde_json::from_str(json).unwrap_or_default());
         };
-        let string = |v: Option<&RawValue>| v.and_then(|v| serde_json::from_str(v.get()).ok());
+        let string = annotation::raw_string;
         let flag = |v: Option<&RawValue>| v.is_some_and(|v| v.get() == "true");
         let strings = raw
             .optional_properties

@@ -164,7 +164,7 @@ impl<'s> Outline<'s> {
         let masked = if masking {
             mask::mask(body, body_start, arena)
         } else {
-            mask::Masked { text: body, masks: Masks::default() }
+            mask::Masked::unmasked(body)
         };
         // A mask that did not hold: the page itself, walked again (with no masks, the
         // walk has nothing to check and always gives its outline).
@@ -241,6 +241,15 @@ impl<'s> Outline<'s> {
             .unwrap_or(self.blocks.len());
         &self.blocks[start..end]
     }
+}
+
+/// A page's outline (as its `Debug` text) from the masked copy and from the page itself,
+/// each in an arena of its own: the two must be equal (the masks' tests, and the
+/// corpus test through [`crate::distill::masked_outline_agrees`]).
+pub(crate) fn masked_and_plain_outlines(src: &str) -> (String, String) {
+    let outline =
+        |masking| with_arena(|arena| format!("{:?}", Outline::parse_with(src, arena, masking)));
+    (outline(true), outline(false))
 }
 
 /// Normalize a heading for matching: lower case, whitespace collapsed, trailing `:`

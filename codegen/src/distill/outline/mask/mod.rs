@@ -44,6 +44,7 @@
 //! taken out again: finding the tables and splitting their rows cost more time than the
 //! parser saved (18M fewer instructions in all, 1.4 ms slower).
 
+use std::iter::Peekable;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -77,9 +78,16 @@ pub(super) struct Masked<'s> {
     pub masks: Masks<'s>,
 }
 
+impl<'s> Masked<'s> {
+    /// The body itself, nothing masked.
+    pub(super) fn unmasked(body: &'s str) -> Self {
+        Masked { text: body, masks: Masks::default() }
+    }
+}
+
 /// Mask `body` (the page from offset `base` on). See the module's documentation.
 pub(super) fn mask<'s>(body: &'s str, base: usize, arena: &'s Arena) -> Masked<'s> {
-    let unmasked = Masked { text: body, masks: Masks::default() };
+    let unmasked = Masked::unmasked(body);
     let code = fence_regions(body, arena);
     let comments = comment_regions(body, &code, arena);
     let includes = include_lines(body, &code, &comments, arena);
@@ -171,13 +179,13 @@ fn fence_regions<'s>(body: &str, arena: &'s Arena) -> ArenaVec<'s, MaskedCode> {
         let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
         let rest = &bytes[skip_to..line_end];
         match open {
-            Some((fence, n, indent, content)) => {
+            Some((fence, n, opened_indent, content)) => {
                 if run >= n && rest.trim_ascii().is_empty() {
                     open = None;
                     let region = content..line_start;
                     let lines = region.len() > 1
                         && memchr::memchr(b'\n', &bytes[region.start..region.end - 1]).is_some();
-                    if indent == 0
+                    if opened_indent == 0
                         && lines
                         && memchr::memchr(b'\r', &bytes[region.clone()]).is_none()
                     {
@@ -221,8 +229,7 @@ fn comment_regions<'s>(
         if at > 0 && bytes[at - 1] != b'\n' {
             continue;
         }
-        while code.next_if(|(_, c)| c.end <= at).is_some() {}
-        if code.peek().is_some_and(|(_, c)| c.start <= at) {
+        if inside(&mut code, at, |(_, c)| (c.start, c.end)) {
             continue;
         }
         let Some(close) = CLOSE.find(&bytes[at + 2..]).map(|i| at + 2 + i) else { break };
@@ -254,12 +261,9 @@ fn include_lines<'s>(
     static INCLUDE: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new("[!INCLUDE"));
     for at in INCLUDE.find_iter(bytes) {
-        while code.next_if(|(_, c)| c.end <= at).is_some() {}
-        if code.peek().is_some_and(|(_, c)| c.start <= at) {
-            continue;
-        }
-        while comments.next_if(|&&(_, close)| close <= at).is_some() {}
-        if comments.peek().is_some_and(|&&(open, _)| open <= at) {
+        if inside(&mut code, at, |(_, c)| (c.start, c.end))
+            || inside(&mut comments, at, |&(open, close)| (open, close))
+        {
             continue;
         }
         // A lone `\r` ends a line too: a mask never covers one (it would join lines).
@@ -275,6 +279,18 @@ fn include_lines<'s>(
         out.push(at..at + line.len());
     }
     out
+}
+
+/// Whether `at` lies in one of `regions` (in page order, disjoint; `span` gives each
+/// one's start and end), moving the cursor past those that end before it: the scans
+/// visit their hits in page order.
+fn inside<T>(
+    regions: &mut Peekable<std::slice::Iter<'_, T>>,
+    at: usize,
+    span: impl Fn(&T) -> (usize, usize),
+) -> bool {
+    while regions.next_if(|r| span(r).1 <= at).is_some() {}
+    regions.peek().is_some_and(|r| span(r).0 <= at)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::super::{BlockKind, Outline};
+use super::super::{BlockKind, Outline, masked_and_plain_outlines};
 use super::*;
 
 /// Pieces of pages, the usual and the tricky: masks that hold, and masks the walk
@@ -65,9 +65,7 @@ proptest! {
         pieces in prop::collection::vec(0..PIECES.len(), 0..24)
     ) {
         let page: String = pieces.iter().map(|&i| PIECES[i]).collect();
-        let arena = Arena::new();
-        let masked = format!("{:?}", Outline::parse_with(&page, &arena, true));
-        let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
+        let (masked, plain) = masked_and_plain_outlines(&page);
         prop_assert_eq!(masked, plain);
     }
 }
@@ -132,9 +130,7 @@ proptest! {
         tokens in prop::collection::vec(0..TOKENS.len(), 0..80)
     ) {
         let page: String = tokens.iter().map(|&i| TOKENS[i]).collect();
-        let arena = Arena::new();
-        let masked = format!("{:?}", Outline::parse_with(&page, &arena, true));
-        let plain = format!("{:?}", Outline::parse_with(&page, &arena, false));
+        let (masked, plain) = masked_and_plain_outlines(&page);
         prop_assert_eq!(masked, plain, "{:?}", page);
     }
 }
