@@ -11,10 +11,10 @@ use super::{Arena, Inline, Link};
 
 /// The parser's text, borrowed from the page where it is the page's, else copied into
 /// the arena (text with escapes or entities resolved).
-pub(super) fn keep<'s>(s: CowStr<'s>, arena: &'s Arena) -> &'s str {
+pub(super) fn keep<'s>(s: &CowStr<'s>, arena: &'s Arena) -> &'s str {
     match s {
         CowStr::Borrowed(b) => b,
-        other => arena.alloc_str(&other),
+        other => arena.alloc_str(other),
     }
 }
 
@@ -59,13 +59,13 @@ impl<'s> InlineBuf<'s> {
     }
 
     #[inline]
-    pub(super) fn push(&mut self, piece: CowStr<'s>) {
+    pub(super) fn push(&mut self, piece: &CowStr<'s>) {
         if self.collect {
             self.push_collected(piece);
         }
     }
 
-    fn push_collected(&mut self, piece: CowStr<'s>) {
+    fn push_collected(&mut self, piece: &CowStr<'s>) {
         // A first piece that needs no normalizing is kept borrowed.
         if self.text.is_empty()
             && self.borrowed.is_none()
@@ -83,7 +83,7 @@ impl<'s> InlineBuf<'s> {
             }
         }
         self.materialize();
-        self.push_words(&piece);
+        self.push_words(piece);
     }
 
     /// Append `s` with runs of ASCII whitespace collapsed to one space.
@@ -119,7 +119,7 @@ impl<'s> InlineBuf<'s> {
         }
     }
 
-    pub(super) fn open_link(&mut self, dest: CowStr<'s>) {
+    pub(super) fn open_link(&mut self, dest: &CowStr<'s>) {
         if self.collect {
             self.materialize();
             if self.space && !self.text.is_empty() {

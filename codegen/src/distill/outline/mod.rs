@@ -187,7 +187,12 @@ impl<'s> Outline<'s> {
         masks: Masks<'s>,
     ) -> Option<(&'s [Block<'s>], &'s [&'s str], Vec<Diagnostic>)> {
         let mut walk = walk::Walk::new(src, body_start, lines, arena, masks);
-        for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        // Each event is read where the parser put it, never moved: copying it out costs
+        // more than reading the few fields the walk wants.
+        let mut events = Parser::new_ext(text, markdown_options()).into_offset_iter();
+        loop {
+            let next = events.next();
+            let Some((event, range)) = &next else { break };
             walk.event(event, range.start + body_start..range.end + body_start);
         }
         walk.finish()

@@ -148,10 +148,10 @@ impl<'s, 'l> Walk<'s, 'l> {
     }
 
     #[inline]
-    pub(super) fn event(&mut self, event: Event<'s>, range: Range<usize>) {
+    pub(super) fn event(&mut self, event: &Event<'s>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag, range),
+            Event::End(tag) => self.end(*tag, range),
             Event::Text(text) => {
                 if let Some(code) = &mut self.code {
                     let borrowed = matches!(text, CowStr::Borrowed(b) if b.len() == range.len());
@@ -166,7 +166,7 @@ impl<'s, 'l> Walk<'s, 'l> {
                                 let so_far = span.take().map(|s| &self.src[s]).unwrap_or("");
                                 ArenaString::from_str_in(so_far, self.arena)
                             });
-                            buf.push_str(&text);
+                            buf.push_str(text);
                         }
                     }
                 } else if let Some(buf) = self.inline.last_mut() {
@@ -201,7 +201,7 @@ impl<'s, 'l> Walk<'s, 'l> {
     }
 
     #[inline]
-    fn start(&mut self, tag: Tag<'s>, range: Range<usize>) {
+    fn start(&mut self, tag: &Tag<'s>, range: Range<usize>) {
         match tag {
             Tag::Heading { .. } => self.inline.push(InlineBuf::new(range.start, true, self.arena)),
             Tag::Paragraph => {
