@@ -34,11 +34,10 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
     }
     // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
     // so the text stays UTF-8).
-    let lower: Vec<u8> = text
-        .bytes()
-        .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
+    let mut lower: Vec<u8> = Vec::with_capacity(text.len());
+    lower.extend(
+        text.bytes().filter(|b| !matches!(b, b'*' | b'_' | b'`')).map(|b| b.to_ascii_lowercase()),
+    );
     let lower = String::from_utf8(lower).unwrap_or_default();
     let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     // Words with the text that precedes each (to tell sentence starts).

@@ -93,10 +93,10 @@ pub(super) struct Walk<'s, 'l> {
     /// Build plain text for table cells of the current section.
     cell_text: bool,
     /// Per column of the current table: build its cells' text.
-    columns_text: Vec<bool>,
+    columns_text: ArenaVec<'s, bool>,
     /// Inline buffers: a stack, the top is the one being filled (list items hold
     /// paragraphs).
-    inline: Vec<InlineBuf<'s>>,
+    inline: ArenaVec<'s, InlineBuf<'s>>,
     table: Option<TableBuf<'s>>,
     row: Option<RowBuf<'s>>,
     code: Option<CodeBuf<'s>>,
@@ -126,8 +126,8 @@ impl<'s, 'l> Walk<'s, 'l> {
             annotation: None,
             para_text: true,
             cell_text: true,
-            columns_text: Vec::new(),
-            inline: Vec::with_capacity(4),
+            columns_text: ArenaVec::new_in(arena),
+            inline: ArenaVec::with_capacity_in(4, arena),
             table: None,
             row: None,
             code: None,
