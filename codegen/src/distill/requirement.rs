@@ -39,30 +39,26 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
         text.bytes().filter(|b| !matches!(b, b'*' | b'_' | b'`')).map(|b| b.to_ascii_lowercase()),
     );
     let lower = String::from_utf8(lower).unwrap_or_default();
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
-    // Words with the text that precedes each (to tell sentence starts).
-    let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
     let bytes = lower.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_word(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && is_word(bytes[i]) {
-            i += 1;
-        }
-        words.push((&lower[start..i], lower[..start].trim_end()));
-    }
     let starts_sentence =
         |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
     let mut result = Requirement::Unstated;
-    for (i, (word, before)) in words.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| words[p].0);
+    // Each whole word `required` or `optional`, in order, read with the words around it
+    // (a word: a run of ASCII letters, digits and `-`).
+    let mut from = 0;
+    while let Some((at, required)) = next_keyword(&lower, from) {
+        from = at + 1;
+        let end = at + KEYWORD_LEN;
+        if at.checked_sub(1).is_some_and(|p| is_word(bytes[p]))
+            || bytes.get(end).is_some_and(|&b| is_word(b))
+        {
+            continue;
+        }
+        let prev = word_before(&lower, at);
         // "This property is required." names the parameter itself; "whether a sign-in
         // is required" does not.
-        let subject = i.checked_sub(2).map(|p| words[p].0);
+        let subject = prev.and_then(|(start, _)| word_before(&lower, start)).map(|w| w.1);
+        let prev = prev.map(|w| w.1);
         let says_itself = matches!(prev, Some("is" | "are"))
             && matches!(
                 subject,
@@ -77,34 +73,147 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
                         | "body"
                 )
             );
-        let next = words.get(i + 1).map(|w| w.0);
-        match *word {
-            "required" => {
-                if matches!(prev, Some("not" | "never")) {
-                    return Requirement::Optional;
-                }
-                let stated = starts_sentence(before) || says_itself;
-                let conditional =
-                    matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"));
-                if stated && !conditional {
-                    result = Requirement::Required;
-                }
+        let stated = starts_sentence(lower[..at].trim_end()) || says_itself;
+        if required {
+            if matches!(prev, Some("not" | "never")) {
+                return Requirement::Optional;
             }
-            "optional" => {
-                let stated = starts_sentence(before) || says_itself;
-                if stated && result == Requirement::Unstated {
-                    result = Requirement::Optional;
-                }
+            let conditional = matches!(
+                word_after(&lower, end),
+                Some("if" | "when" | "only" | "unless" | "in" | "except")
+            );
+            if stated && !conditional {
+                result = Requirement::Required;
             }
-            _ => {}
+        } else if stated && result == Requirement::Unstated {
+            result = Requirement::Optional;
         }
     }
     result
 }
 
+/// The length of both keywords, `required` and `optional`.
+const KEYWORD_LEN: usize = 8;
+
+/// Whether `c` belongs to a word: an ASCII letter or digit, or `-`.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-'
+}
+
+/// The first `required` or `optional` in `lower` at or after `from` (not necessarily a
+/// whole word), and whether it is `required`.
+fn next_keyword(lower: &str, from: usize) -> Option<(usize, bool)> {
+    let rest = lower.get(from..)?;
+    let required = text::find(rest, "required");
+    let optional = text::find(rest, "optional");
+    match (required, optional) {
+        (Some(r), Some(o)) if o < r => Some((from + o, false)),
+        (Some(r), _) => Some((from + r, true)),
+        (None, Some(o)) => Some((from + o, false)),
+        (None, None) => None,
+    }
+}
+
+/// The word that ends last before `at`: its start and its text.
+fn word_before(s: &str, at: usize) -> Option<(usize, &str)> {
+    let bytes = s.as_bytes();
+    let end = bytes[..at].iter().rposition(|&b| is_word(b))? + 1;
+    let start = bytes[..end].iter().rposition(|&b| !is_word(b)).map_or(0, |i| i + 1);
+    Some((start, &s[start..end]))
+}
+
+/// The first word starting at or after `at`.
+fn word_after(s: &str, at: usize) -> Option<&str> {
+    let bytes = s.as_bytes();
+    let start = at + bytes[at..].iter().position(|&b| is_word(b))?;
+    let end =
+        start + bytes[start..].iter().position(|&b| !is_word(b)).unwrap_or(bytes.len() - start);
+    Some(&s[start..end])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first reading, word list and all: the one above must give what it gives.
+    fn reference(text: &str) -> Requirement {
+        // Most descriptions say nothing about it: answer those without allocating.
+        if !mentions_requirement(text) {
+            return Requirement::Unstated;
+        }
+        // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
+        // so the text stays UTF-8).
+        let mut lower: Vec<u8> = Vec::with_capacity(text.len());
+        lower.extend(
+            text.bytes()
+                .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        let lower = String::from_utf8(lower).unwrap_or_default();
+        let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+        // Words with the text that precedes each (to tell sentence starts).
+        let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
+        let bytes = lower.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            words.push((&lower[start..i], lower[..start].trim_end()));
+        }
+        let starts_sentence =
+            |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
+        let mut result = Requirement::Unstated;
+        for (i, (word, before)) in words.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| words[p].0);
+            // "This property is required." names the parameter itself; "whether a sign-in
+            // is required" does not.
+            let subject = i.checked_sub(2).map(|p| words[p].0);
+            let says_itself = matches!(prev, Some("is" | "are"))
+                && matches!(
+                    subject,
+                    Some(
+                        "this"
+                            | "it"
+                            | "property"
+                            | "parameter"
+                            | "value"
+                            | "field"
+                            | "header"
+                            | "body"
+                    )
+                );
+            let next = words.get(i + 1).map(|w| w.0);
+            match *word {
+                "required" => {
+                    if matches!(prev, Some("not" | "never")) {
+                        return Requirement::Optional;
+                    }
+                    let stated = starts_sentence(before) || says_itself;
+                    let conditional =
+                        matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"));
+                    if stated && !conditional {
+                        result = Requirement::Required;
+                    }
+                }
+                "optional" => {
+                    let stated = starts_sentence(before) || says_itself;
+                    if stated && result == Requirement::Unstated {
+                        result = Requirement::Optional;
+                    }
+                }
+                _ => {}
+            }
+        }
+        result
+    }
+
     use Requirement::*;
 
     #[test]
@@ -153,6 +262,51 @@ mod tests {
         }
         for no in ["", "q", "p", "requires", "option", "equired", "optiona", "opt ional"] {
             assert!(!mentions_requirement(no), "{no}");
+        }
+    }
+
+    /// Words the reading looks at, and what separates them.
+    const WORDS: &[&str] = &[
+        "required",
+        "Required",
+        "REQUIRED",
+        "optional",
+        "Optional",
+        "not",
+        "never",
+        "is",
+        "are",
+        "this",
+        "it",
+        "property",
+        "value",
+        "the",
+        "if",
+        "when",
+        "only",
+        "in",
+        "non-required",
+        "xrequired",
+        "optionally",
+        "é",
+        "",
+    ];
+    const SEPARATORS: &[&str] = &[
+        " ", ". ", "(", ") ", ": ", ";", "!", "  ", "-", "**", "`", "_", "\u{a0}", "\u{2003}", ",",
+        "\n", "",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn reads_as_the_word_list_reading(
+            pieces in proptest::collection::vec(
+                (proptest::sample::select(WORDS), proptest::sample::select(SEPARATORS)),
+                0..12,
+            )
+        ) {
+            let text: String = pieces.iter().flat_map(|(w, s)| [*w, *s]).collect();
+            prop_assert_eq!(requirement_in_text(&text), reference(&text), "{:?}", text);
         }
     }
 }
