@@ -320,7 +320,7 @@ fn every_modern_page_distills_with_permissions_resolved_where_present() {
 }
 
 /// The parser is given each page masked where that saves it work (include lines, code
-/// blocks' content): on every page of both archives, the outline must be the one the
+/// blocks' content, comments over several lines): on every page of both archives, the outline must be the one the
 /// page itself gives.
 #[test]
 fn masked_pages_are_outlined_as_the_pages_themselves() {

@@ -74,7 +74,6 @@ pub(super) fn raw_string(v: Option<&RawValue>) -> Option<String> {
 }
 
 fn from_fields(fields: &Fields<'_>, text: &str, line: u32) -> Annotation {
-    let string = raw_string;
     let flag = |v: Option<&RawValue>| {
         v.is_some_and(|v| {
             let t = v.get().trim_matches('"');
@@ -82,10 +81,10 @@ fn from_fields(fields: &Fields<'_>, text: &str, line: u32) -> Annotation {
         })
     };
     Annotation {
-        block_type: string(fields.block_type),
-        name: string(fields.name),
+        block_type: raw_string(fields.block_type),
+        name: raw_string(fields.name),
         truncated: flag(fields.truncated),
-        odata_type: string(fields.odata_type),
+        odata_type: raw_string(fields.odata_type),
         is_collection: flag(fields.is_collection),
         // `Fields` parsed the whole text (serde_json checks the fields it skips too).
         raw: Some(JsonText::parsed(text)),

@@ -32,16 +32,8 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
     if !mentions_requirement(text) {
         return Requirement::Unstated;
     }
-    // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
-    // so the text stays UTF-8).
-    let mut lower: Vec<u8> = Vec::with_capacity(text.len());
-    lower.extend(
-        text.bytes().filter(|b| !matches!(b, b'*' | b'_' | b'`')).map(|b| b.to_ascii_lowercase()),
-    );
-    let lower = String::from_utf8(lower).unwrap_or_default();
+    let lower = lowered(text);
     let bytes = lower.as_bytes();
-    let starts_sentence =
-        |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
     let mut result = Requirement::Unstated;
     // Each whole word `required` or `optional`, in order, read with the words around it
     // (a word: a run of ASCII letters, digits and `-`).
@@ -55,34 +47,14 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
             continue;
         }
         let prev = word_before(&lower, at);
-        // "This property is required." names the parameter itself; "whether a sign-in
-        // is required" does not.
         let subject = prev.and_then(|(start, _)| word_before(&lower, start)).map(|w| w.1);
         let prev = prev.map(|w| w.1);
-        let says_itself = matches!(prev, Some("is" | "are"))
-            && matches!(
-                subject,
-                Some(
-                    "this"
-                        | "it"
-                        | "property"
-                        | "parameter"
-                        | "value"
-                        | "field"
-                        | "header"
-                        | "body"
-                )
-            );
-        let stated = starts_sentence(lower[..at].trim_end()) || says_itself;
+        let stated = starts_sentence(lower[..at].trim_end()) || says_itself(prev, subject);
         if required {
-            if matches!(prev, Some("not" | "never")) {
+            if negated(prev) {
                 return Requirement::Optional;
             }
-            let conditional = matches!(
-                word_after(&lower, end),
-                Some("if" | "when" | "only" | "unless" | "in" | "except")
-            );
-            if stated && !conditional {
+            if stated && !conditional(word_after(&lower, end)) {
                 result = Requirement::Required;
             }
         } else if stated && result == Requirement::Unstated {
@@ -90,6 +62,41 @@ pub(crate) fn requirement_in_text(text: &str) -> Requirement {
         }
     }
     result
+}
+
+/// The text in lower case, markup (`*`, `_`, `` ` ``) removed; by bytes (only ASCII
+/// bytes are dropped or changed, so the text stays UTF-8).
+fn lowered(text: &str) -> String {
+    let mut lower: Vec<u8> = Vec::with_capacity(text.len());
+    lower.extend(
+        text.bytes().filter(|b| !matches!(b, b'*' | b'_' | b'`')).map(|b| b.to_ascii_lowercase()),
+    );
+    String::from_utf8(lower).unwrap_or_default()
+}
+
+/// Whether a keyword preceded by `before` (trimmed) starts a sentence or a parenthesis.
+fn starts_sentence(before: &str) -> bool {
+    before.is_empty() || before.ends_with(['.', '(', ':', ';', '!'])
+}
+
+/// Whether the two words before a keyword make it a statement about the parameter
+/// itself: "This property is required." does; "whether a sign-in is required" does not.
+fn says_itself(prev: Option<&str>, subject: Option<&str>) -> bool {
+    matches!(prev, Some("is" | "are"))
+        && matches!(
+            subject,
+            Some("this" | "it" | "property" | "parameter" | "value" | "field" | "header" | "body")
+        )
+}
+
+/// Whether the word before "required" negates it ("not required").
+fn negated(prev: Option<&str>) -> bool {
+    matches!(prev, Some("not" | "never"))
+}
+
+/// Whether the word after "required" makes it a condition ("required if ...").
+fn conditional(next: Option<&str>) -> bool {
+    matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"))
 }
 
 /// The length of both keywords, `required` and `optional`.
@@ -136,22 +143,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The first reading, word list and all: the one above must give what it gives.
+    /// The first reading, listing every word first: the one above, which reads only the
+    /// words around each keyword, must give what it gives. (The word lists are shared.)
     fn reference(text: &str) -> Requirement {
-        // Most descriptions say nothing about it: answer those without allocating.
         if !mentions_requirement(text) {
             return Requirement::Unstated;
         }
-        // Lower case, markup removed; by bytes (only ASCII bytes are dropped or changed,
-        // so the text stays UTF-8).
-        let mut lower: Vec<u8> = Vec::with_capacity(text.len());
-        lower.extend(
-            text.bytes()
-                .filter(|b| !matches!(b, b'*' | b'_' | b'`'))
-                .map(|b| b.to_ascii_lowercase()),
-        );
-        let lower = String::from_utf8(lower).unwrap_or_default();
-        let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+        let lower = lowered(text);
         // Words with the text that precedes each (to tell sentence starts).
         let mut words: Vec<(&str, &str)> = Vec::with_capacity(32);
         let bytes = lower.as_bytes();
@@ -167,46 +165,23 @@ mod tests {
             }
             words.push((&lower[start..i], lower[..start].trim_end()));
         }
-        let starts_sentence =
-            |before: &str| before.is_empty() || before.ends_with(['.', '(', ':', ';', '!']);
         let mut result = Requirement::Unstated;
         for (i, (word, before)) in words.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| words[p].0);
-            // "This property is required." names the parameter itself; "whether a sign-in
-            // is required" does not.
             let subject = i.checked_sub(2).map(|p| words[p].0);
-            let says_itself = matches!(prev, Some("is" | "are"))
-                && matches!(
-                    subject,
-                    Some(
-                        "this"
-                            | "it"
-                            | "property"
-                            | "parameter"
-                            | "value"
-                            | "field"
-                            | "header"
-                            | "body"
-                    )
-                );
+            let stated = starts_sentence(before) || says_itself(prev, subject);
             let next = words.get(i + 1).map(|w| w.0);
             match *word {
                 "required" => {
-                    if matches!(prev, Some("not" | "never")) {
+                    if negated(prev) {
                         return Requirement::Optional;
                     }
-                    let stated = starts_sentence(before) || says_itself;
-                    let conditional =
-                        matches!(next, Some("if" | "when" | "only" | "unless" | "in" | "except"));
-                    if stated && !conditional {
+                    if stated && !conditional(next) {
                         result = Requirement::Required;
                     }
                 }
-                "optional" => {
-                    let stated = starts_sentence(before) || says_itself;
-                    if stated && result == Requirement::Unstated {
-                        result = Requirement::Optional;
-                    }
+                "optional" if stated && result == Requirement::Unstated => {
+                    result = Requirement::Optional;
                 }
                 _ => {}
             }
